@@ -1,0 +1,1 @@
+//! Notebook documents, course content and run records; pure logic, no I/O.
