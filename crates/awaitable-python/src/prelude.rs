@@ -1,0 +1,41 @@
+//! Builds the `asyncio` module: native primitives plus `prelude/asyncio.py`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::compiler::{self, Mode};
+use crate::frame::FrameRole;
+use crate::interp::Interp;
+use crate::value::*;
+
+/// The Python half of `asyncio`, compiled into every interpreter.
+const ASYNCIO_SOURCE: &str = include_str!("prelude/asyncio.py");
+
+/// Registers `asyncio` and runs its Python part in the module's namespace.
+pub fn install_asyncio(interp: &mut Interp) {
+    let mut entries: HashMap<&'static str, Value> = HashMap::new();
+    crate::aio::install(interp, &mut entries);
+    let loop_class = crate::aio::loop_class(interp);
+    let handle_class = crate::aio::handle_class(interp);
+    let loop_object = Value::Instance(Rc::new(Instance { class: loop_class, attrs: Default::default(), payload: std::cell::RefCell::new(Payload::Native(NativeObj::Loop)) }));
+    entries.insert("_loop", loop_object);
+    entries.insert("_Handle", Value::Class(handle_class));
+    let mut sorted: Vec<(&str, Value)> = entries.into_iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    let module = crate::builtins::register_module(interp, "asyncio", sorted);
+    let Value::Module(m) = &module else { return };
+    let globals = m.dict.clone();
+    let result = crate::parser::parse_module(ASYNCIO_SOURCE)
+        .and_then(|ast| compiler::compile_module(&ast, "<asyncio>", Mode::Script));
+    match result {
+        Ok(code) => {
+            let mut frame = interp.module_frame(code, globals);
+            frame.role = FrameRole::Base;
+            if let Err(e) = interp.run_nested(frame) {
+                let text = interp.format_exception(&e);
+                interp.write(crate::interp::Stream::Stderr, &format!("asyncio failed to initialise:\n{text}"));
+            }
+        }
+        Err(e) => interp.write(crate::interp::Stream::Stderr, &format!("asyncio failed to compile: line {}: {}\n", e.line, e.message)),
+    }
+}
