@@ -2,3 +2,4 @@
 //! VM with explicit frames, and a sans-IO asyncio runtime driven by a host.
 
 pub mod ast;
+pub mod format;
