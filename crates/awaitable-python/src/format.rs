@@ -12,7 +12,8 @@
 //!   the format string, [`apply_percent`] renders one conversion;
 //! - fast big-integer decimal conversion: [`int_to_decimal`],
 //!   [`decimal_to_int`], and `hex()`/`oct()`/`bin()` via
-//!   [`int_to_radix_prefixed`].
+//!   [`int_to_radix_prefixed`]; CPython's `int_max_str_digits` checks are
+//!   [`check_int_to_str_limit`] and [`check_str_to_int_limit`].
 //!
 //! Errors carry the Python exception type and CPython's exact message, so the
 //! interpreter can raise them unchanged.
@@ -25,7 +26,10 @@ mod percent;
 mod spec;
 mod string;
 
-pub use bigdec::{decimal_to_int, int_to_decimal, int_to_radix_prefixed};
+pub use bigdec::{
+    check_int_to_str_limit, check_str_to_int_limit, decimal_to_int, int_to_decimal,
+    int_to_radix_prefixed, DEFAULT_INT_MAX_STR_DIGITS,
+};
 pub use float::{float_repr, format_float};
 pub use int::{format_int, format_int_for_type};
 pub use percent::{

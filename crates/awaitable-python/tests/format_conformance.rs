@@ -6,9 +6,9 @@
 use std::str::FromStr;
 
 use awaitable_python::format::{
-    apply_percent, decimal_to_int, float_repr, format_float, format_int, format_str,
-    int_to_decimal, int_to_radix_prefixed, percent_pieces, FormatError, PercentArg, PercentCount,
-    PercentPiece, PercentSpec,
+    apply_percent, check_int_to_str_limit, check_str_to_int_limit, decimal_to_int, float_repr,
+    format_float, format_int, format_str, int_to_decimal, int_to_radix_prefixed, percent_pieces,
+    FormatError, PercentArg, PercentCount, PercentPiece, PercentSpec, DEFAULT_INT_MAX_STR_DIGITS,
 };
 use num_bigint::BigInt;
 
@@ -225,6 +225,22 @@ fn radix_prefixes_match_cpython() {
     }
 }
 
+#[test]
+fn int_max_str_digits_matches_cpython() {
+    for (base, exponent, offset, sign, want) in table::INT_STR_LIMIT {
+        let value = (BigInt::from(*base).pow(*exponent) + offset) * sign;
+        let got =
+            check_int_to_str_limit(&value, DEFAULT_INT_MAX_STR_DIGITS).map(|()| String::new());
+        assert_eq!(check("limit", got, want), None);
+        assert_eq!(check_int_to_str_limit(&value, 0), Ok(()));
+    }
+    for (digits, want) in table::STR_INT_LIMIT {
+        let got =
+            check_str_to_int_limit(*digits, DEFAULT_INT_MAX_STR_DIGITS).map(|()| String::new());
+        assert_eq!(check("limit", got, want), None);
+    }
+}
+
 /// Values around the divide-and-conquer split points and leaves.
 fn interesting_ints() -> Vec<BigInt> {
     let ten = BigInt::from(10);
@@ -249,13 +265,6 @@ fn interesting_ints() -> Vec<BigInt> {
     values.push(ten.pow(3000) * 7 + 3);
     values.push(BigInt::from(3).pow(20000));
     values
-}
-
-#[test]
-fn int_to_decimal_equals_to_string() {
-    for n in interesting_ints() {
-        assert_eq!(int_to_decimal(&n), n.to_string());
-    }
 }
 
 #[test]

@@ -93,6 +93,8 @@ INT_ERRORS = [
     (1, "_,"), (1, "5ab"), (1, "."), (1, "\u00e9"), (1, "\x01"), (1, "9" * 20),
     (1, ",n"), (1, "_n"), (-1, "c"), (2 ** 70, "c"), (10 ** 400, "e"), (1, "z,"),
     (1, ".0"), (1, "xx"), (1, "=<5"), (1, "r"),
+    # CPython fails to allocate these; the module refuses them up front.
+    (1, "9223372036854775807"), (1, "999999999999"),
 ]
 
 FLOAT_VALUES = [
@@ -160,8 +162,15 @@ PERCENT = [
     ("%c", ("ab",)), ("%c", (-1,)), ("%c", (0x110000,)), ("%c", (2 ** 70,)),
     ("%99999999999999999999d", (1,)), ("%.99999999999999999999f", (1.0,)),
     ("%.2147483648f", (1.0,)), ("%*d", (2 ** 70, 1)), ("%.*d", (2 ** 31, 1)),
-    ("%f", (10 ** 400,)),
+    ("%f", (10 ** 400,)), ("%999999999999d", (1,)), ("%*d", (2 ** 62, 1)),
 ]
+
+# (base, exponent, offset, sign): the int sign * (base ** exponent + offset).
+LIMIT_INTS = [
+    (10, 4299, 0, 1), (10, 4300, 0, 1), (10, 4300, -1, 1), (10, 4300, -1, -1),
+    (10, 4300, 0, -1), (2, 14284, 0, 1), (2, 14285, 0, 1), (5, 1000000, 0, 1), (7, 0, -1, 1),
+]
+LIMIT_STR_LENGTHS = [1, 4300, 4301, 5000]
 
 RADIX_INTS = [0, 1, -1, 31, -31, 255, 2 ** 64 + 5, -(3 ** 50)]
 
@@ -226,6 +235,20 @@ def main():
         else:
             rust_args = "PercentArgs::Tuple(&[%s])" % ", ".join(rust_percent_arg(v) for v in args)
         w("    (%s, %s, %s),\n" % (rust_str(fmt), rust_args, outcome(lambda: fmt % args)))
+    w("];\n\n")
+
+    w("/// (base, exponent, offset, sign, str(sign * (base ** exponent + offset)) or its error)\n")
+    w("pub const INT_STR_LIMIT: &[(u32, u32, i64, i64, Outcome)] = &[\n")
+    for base, exponent, offset, sign in LIMIT_INTS:
+        value = sign * (base ** exponent + offset)
+        w("    (%d, %d, %d, %d, %s),\n" % (base, exponent, offset, sign,
+                                         outcome(lambda: str(value) and "")))
+    w("];\n\n")
+
+    w("/// (digit count, int('1' * digit count) or its error)\n")
+    w("pub const STR_INT_LIMIT: &[(usize, Outcome)] = &[\n")
+    for n in LIMIT_STR_LENGTHS:
+        w("    (%d, %s),\n" % (n, outcome(lambda: str(int("1" * n) * 0)[:0])))
     w("];\n\n")
 
     w("/// (int as decimal text, hex(int), oct(int), bin(int))\n")

@@ -1,25 +1,79 @@
 //! Big integers to and from text.
 //!
-//! Decimal conversion of huge ints (the course prints `5**1000000`, 698,971
-//! digits) uses divide and conquer on powers `10^(LEAF_DIGITS·2^k)` computed
-//! by repeated squaring, so the cost is that of a few big multiplications and
-//! divisions rather than one pass per machine word of output.
+//! Printing: num-bigint 0.5's `to_string` already converts by divide and
+//! conquer (splitting by `10^(19·2^k)` with Burnikel–Ziegler division), so it
+//! is subquadratic. A hand-written divide and conquer over `10^(1000·2^k)` was
+//! measured against it (release build, `str(5**1000000)`, 698,971 digits:
+//! ~250 ms against ~230 ms; `3**1000000`: ~140 ms against ~85 ms) and lost, so
+//! [`int_to_decimal`] delegates. The `timings_of_big_decimal_conversions` test
+//! prints the current numbers.
+//!
+//! Parsing: num-bigint's `from_str` multiplies in one digit group at a time,
+//! which is quadratic (~820 ms for 698,971 digits). [`decimal_to_int`] splits
+//! the digits in halves recursively and joins them with one big
+//! multiplication by a power `10^(1000·2^k)` from a table built by repeated
+//! squaring (~100 ms).
 
 use num_bigint::{BigInt, BigUint, Sign};
-use num_integer::Integer;
-use num_traits::Zero;
+
+use crate::format::FormatError;
 
 /// Pieces at most this many decimal digits long are converted directly.
 const LEAF_DIGITS: usize = 1000;
 
+/// CPython's default for `sys.get_int_max_str_digits()`.
+pub const DEFAULT_INT_MAX_STR_DIGITS: usize = 4300;
+
+/// CPython 3.12 refuses to convert ints of more than `limit` decimal digits
+/// to text (`str()`, `repr()`, `format(_, 'd')`, `'%d'`; `hex()` and friends
+/// are exempt) unless `sys.set_int_max_str_digits` raised or disabled (0) the
+/// limit. The functions here never enforce it, because the limit is
+/// interpreter state; the interpreter calls this first where CPython would.
+pub fn check_int_to_str_limit(value: &BigInt, limit: usize) -> Result<(), FormatError> {
+    if limit == 0 || !exceeds_digits(value.magnitude(), limit) {
+        return Ok(());
+    }
+    Err(FormatError::value(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; \
+         use sys.set_int_max_str_digits() to increase the limit"
+    )))
+}
+
+/// The same limit for `int(text)`, given the number of digits in `text`.
+pub fn check_str_to_int_limit(digit_count: usize, limit: usize) -> Result<(), FormatError> {
+    if limit == 0 || digit_count <= limit {
+        return Ok(());
+    }
+    Err(FormatError::value(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion: \
+         value has {digit_count} digits; use sys.set_int_max_str_digits() to increase the limit"
+    )))
+}
+
+/// Whether `n` has more than `limit` decimal digits, without printing it: the
+/// bit length brackets the digit count, and only a value right at the
+/// boundary needs an exact comparison with `10^limit`.
+fn exceeds_digits(n: &BigUint, limit: usize) -> bool {
+    let bits = n.bits() as f64;
+    // A b-bit number has between (b-1)·log10(2) and b·log10(2) digits, plus
+    // one; the margins absorb floating-point error.
+    let low = ((bits - 1.0) * std::f64::consts::LOG10_2).floor() - 1.0;
+    let high = (bits * std::f64::consts::LOG10_2).floor() + 2.0;
+    if high <= limit as f64 {
+        return false;
+    }
+    if low > limit as f64 {
+        return true;
+    }
+    let Ok(exp) = u32::try_from(limit) else {
+        return false;
+    };
+    *n >= BigUint::from(10u32).pow(exp)
+}
+
 /// The decimal text of `value`, e.g. `-123`; fast for huge values.
 pub fn int_to_decimal(value: &BigInt) -> String {
-    let mut out = String::new();
-    if value.sign() == Sign::Minus {
-        out.push('-');
-    }
-    write_decimal(value.magnitude(), &mut out);
-    out
+    value.to_string()
 }
 
 /// `hex()`, `oct()` and `bin()`: the digits of `value` in `radix` after the
@@ -40,13 +94,7 @@ pub fn int_to_radix_prefixed(value: &BigInt, radix: u32) -> String {
 
 /// The digits of `|value|` in `radix` (lowercase letters), without sign.
 pub(crate) fn magnitude_digits(value: &BigInt, radix: u32) -> String {
-    if radix == 10 {
-        let mut out = String::new();
-        write_decimal(value.magnitude(), &mut out);
-        out
-    } else {
-        value.magnitude().to_str_radix(radix)
-    }
+    value.magnitude().to_str_radix(radix)
 }
 
 /// Parses a decimal integer: an optional `+` or `-` then ASCII digits only.
@@ -88,61 +136,10 @@ impl Powers {
         Powers { table }
     }
 
-    /// The number of decimal digits `table[k]`'s remainders are padded to.
+    /// The number of decimal digits `table[k]` splits off.
     fn digits(k: usize) -> usize {
         LEAF_DIGITS << k
     }
-}
-
-/// Appends the decimal digits of `n` (no leading zeros; `0` for zero).
-fn write_decimal(n: &BigUint, out: &mut String) {
-    let estimated = estimate_digits(n);
-    if estimated <= 2 * LEAF_DIGITS {
-        out.push_str(&n.to_string());
-        return;
-    }
-    // Only splits with 2·LEAF·2^k <= estimated are used.
-    write_top(n, &Powers::covering(estimated / 2 + 1), out);
-}
-
-/// An estimate of the decimal length of `n`, within one digit.
-fn estimate_digits(n: &BigUint) -> usize {
-    (n.bits() as f64 * std::f64::consts::LOG10_2) as usize + 1
-}
-
-/// Appends `n` without leading zeros, splitting it near the middle so that
-/// the low half is `LEAF·2^k` digits, zero padded.
-fn write_top(n: &BigUint, powers: &Powers, out: &mut String) {
-    let estimated = estimate_digits(n);
-    let split = (0..powers.table.len())
-        .rev()
-        .find(|&k| 2 * Powers::digits(k) <= estimated);
-    let Some(k) = split else {
-        out.push_str(&n.to_string());
-        return;
-    };
-    let (high, low) = n.div_rem(&powers.table[k]);
-    if high.is_zero() {
-        // The estimate was one digit high; nothing to pad.
-        write_top(&low, powers, out);
-    } else {
-        write_top(&high, powers, out);
-        write_padded(&low, k, powers, out);
-    }
-}
-
-/// Appends `n < 10^(LEAF·2^k)` as exactly `LEAF·2^k` digits.
-fn write_padded(n: &BigUint, k: usize, powers: &Powers, out: &mut String) {
-    if k == 0 {
-        let digits = n.to_string();
-        let zeros = LEAF_DIGITS.saturating_sub(digits.len());
-        out.extend(std::iter::repeat('0').take(zeros));
-        out.push_str(&digits);
-        return;
-    }
-    let (high, low) = n.div_rem(&powers.table[k - 1]);
-    write_padded(&high, k - 1, powers, out);
-    write_padded(&low, k - 1, powers, out);
 }
 
 /// Parses ASCII digits by splitting off a low part of `10^(LEAF·2^k)` size.

@@ -238,7 +238,7 @@ fn place_digits(out: &mut String, digits: &Digits, code: char, precision: i64, f
 
 fn push_zeros(out: &mut String, count: i64) {
     if count > 0 {
-        out.extend(std::iter::repeat('0').take(count as usize));
+        out.extend(std::iter::repeat_n('0', count as usize));
     }
 }
 

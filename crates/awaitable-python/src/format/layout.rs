@@ -111,7 +111,7 @@ fn split_padding(padding: usize, align: Align) -> (usize, usize, usize) {
 }
 
 fn push_fill(out: &mut String, fill: char, count: usize) {
-    out.extend(std::iter::repeat(fill).take(count));
+    out.extend(std::iter::repeat_n(fill, count));
 }
 
 fn push_maybe_upper(out: &mut String, text: &str, upper: bool) {
@@ -167,7 +167,7 @@ fn emit_group(
     let end = *remaining as usize;
     let start = end - chars as usize;
     rev.extend(digits[start..end].iter().rev());
-    rev.extend(std::iter::repeat(b'0').take(zeros as usize));
+    rev.extend(std::iter::repeat_n(b'0', zeros as usize));
     *remaining -= chars;
 }
 

@@ -345,7 +345,10 @@ fn int_text(spec: &PercentSpec<'_>, arg: PercentArg<'_>) -> Result<String, Forma
     if spec.flags.alternate {
         out.push_str(prefix);
     }
-    out.extend(std::iter::repeat('0').take(precision.saturating_sub(digits.len())));
+    out.extend(std::iter::repeat_n(
+        '0',
+        precision.saturating_sub(digits.len()),
+    ));
     out.push_str(&digits);
     if conversion == 'X' {
         out.make_ascii_uppercase();
@@ -464,13 +467,13 @@ fn pad(spec: &PercentSpec<'_>, text: &str, numeric: bool) -> Result<String, Form
     if fill == '0' {
         out.extend(sign);
         out.push_str(prefix);
-        out.extend(std::iter::repeat('0').take(left));
+        out.extend(std::iter::repeat_n('0', left));
     } else {
-        out.extend(std::iter::repeat(' ').take(left));
+        out.extend(std::iter::repeat_n(' ', left));
         out.extend(sign);
         out.push_str(prefix);
     }
     out.push_str(digits);
-    out.extend(std::iter::repeat(' ').take(right));
+    out.extend(std::iter::repeat_n(' ', right));
     Ok(out)
 }

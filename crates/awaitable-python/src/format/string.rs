@@ -38,9 +38,9 @@ fn format_str_spec(value: &str, spec: &FormatSpec) -> Result<String, FormatError
     };
     let fill = spec.fill_char();
     let mut out = String::with_capacity(text.len() + padding * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(padding - left));
+    out.extend(std::iter::repeat_n(fill, padding - left));
     Ok(out)
 }
 

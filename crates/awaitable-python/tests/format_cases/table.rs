@@ -1273,6 +1273,8 @@ pub const FORMAT_INT: &[(&str, &str, Outcome)] = &[
     ("1", "xx", Err(("ValueError", "Invalid format specifier 'xx' for object of type 'int'"))),
     ("1", "=<5", Ok("1====")),
     ("1", "r", Err(("ValueError", "Unknown format code 'r' for object of type 'int'"))),
+    ("1", "9223372036854775807", Err(("MemoryError", ""))),
+    ("1", "999999999999", Err(("MemoryError", ""))),
 ];
 
 /// (float, spec, format(float, spec))
@@ -2826,6 +2828,29 @@ pub const PERCENT: &[(&str, PercentArgs, Outcome)] = &[
     ("%*d", PercentArgs::Tuple(&[A::Int("1180591620717411303424"), A::Int("1")]), Err(("OverflowError", "Python int too large to convert to C ssize_t"))),
     ("%.*d", PercentArgs::Tuple(&[A::Int("2147483648"), A::Int("1")]), Err(("OverflowError", "Python int too large to convert to C int"))),
     ("%f", PercentArgs::Tuple(&[A::Int("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]), Err(("OverflowError", "int too large to convert to float"))),
+    ("%999999999999d", PercentArgs::Tuple(&[A::Int("1")]), Err(("MemoryError", ""))),
+    ("%*d", PercentArgs::Tuple(&[A::Int("4611686018427387904"), A::Int("1")]), Err(("MemoryError", ""))),
+];
+
+/// (base, exponent, offset, sign, str(sign * (base ** exponent + offset)) or its error)
+pub const INT_STR_LIMIT: &[(u32, u32, i64, i64, Outcome)] = &[
+    (10, 4299, 0, 1, Ok("")),
+    (10, 4300, 0, 1, Err(("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"))),
+    (10, 4300, -1, 1, Ok("")),
+    (10, 4300, -1, -1, Ok("")),
+    (10, 4300, 0, -1, Err(("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"))),
+    (2, 14284, 0, 1, Ok("")),
+    (2, 14285, 0, 1, Err(("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"))),
+    (5, 1000000, 0, 1, Err(("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"))),
+    (7, 0, -1, 1, Ok("")),
+];
+
+/// (digit count, int('1' * digit count) or its error)
+pub const STR_INT_LIMIT: &[(usize, Outcome)] = &[
+    (1, Ok("")),
+    (4300, Ok("")),
+    (4301, Err(("ValueError", "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"))),
+    (5000, Err(("ValueError", "Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"))),
 ];
 
 /// (int as decimal text, hex(int), oct(int), bin(int))
