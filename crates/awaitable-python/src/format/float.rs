@@ -169,51 +169,67 @@ fn non_finite(x: f64, upper: bool) -> String {
     }
 }
 
-/// Writes `digits` with a decimal point, zero padding and exponent, following
-/// `format_float_short`: the output is a slice `[vstart, vend)` of the digit
-/// string extended with zeros on both sides, with the point at `decpt`.
-fn place_digits(out: &mut String, digits: &Digits, code: char, precision: i64, flags: Flags) {
+/// Where `format_float_short` puts the decimal point: the output is the digit
+/// string extended with zeros on both sides, cut at `end`, with the point
+/// after `decpt` digits (a leading `0.` when `decpt <= 0`).
+struct Placement {
+    decpt: i64,
+    /// One past the last digit written, counted like `decpt`.
+    end: i64,
+    /// The exponent to append, for scientific notation.
+    exponent: Option<i64>,
+}
+
+/// Decides the notation and the zero extension for `code`.
+fn placement(digits: &Digits, code: char, precision: i64, flags: Flags) -> Placement {
+    let decpt = digits.decpt;
     let len = digits.text.len() as i64;
-    let mut decpt = digits.decpt;
-    let mut vend = len;
-    let use_exp = match code {
-        'e' => {
-            vend = precision;
-            true
-        }
-        'f' => {
-            vend = decpt + precision;
-            false
-        }
+    let (use_exp, end) = match code {
+        'e' => (true, precision),
+        'f' => (false, decpt + precision),
         'g' => {
-            if flags.alt {
-                vend = precision;
-            }
             let limit = if flags.add_dot_0 {
                 precision - 1
             } else {
                 precision
             };
-            decpt <= -4 || decpt > limit
+            // `#` keeps trailing zeros up to the precision.
+            let end = if flags.alt { precision } else { len };
+            (decpt <= -4 || decpt > limit, end)
         }
-        _ => decpt <= -4 || decpt > 16,
+        // repr switches to scientific notation at 1e16.
+        _ => (decpt <= -4 || decpt > 16, len),
     };
-    let exp = decpt - 1;
-    if use_exp {
-        decpt = 1;
-    }
-    let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
+    let (decpt, exponent) = if use_exp {
+        (1, Some(decpt - 1))
+    } else {
+        (decpt, None)
+    };
+    // At least the integer digits, plus one fractional digit for `.0`.
     let min_end = if !use_exp && flags.add_dot_0 {
         decpt + 1
     } else {
         decpt
     };
-    let vend = vend.max(min_end);
+    Placement {
+        decpt,
+        end: end.max(min_end).max(len),
+        exponent,
+    }
+}
 
+/// Writes `digits` as `placement` says. The point is dropped when nothing
+/// follows it, unless the alternate form keeps it.
+fn place_digits(out: &mut String, digits: &Digits, code: char, precision: i64, flags: Flags) {
+    let Placement {
+        decpt,
+        end,
+        exponent,
+    } = placement(digits, code, precision, flags);
     let text = digits.text.as_str();
+    let len = text.len() as i64;
     if decpt <= 0 {
-        push_zeros(out, decpt - vstart);
-        out.push('.');
+        out.push_str("0.");
         push_zeros(out, -decpt);
         out.push_str(text);
     } else if decpt <= len {
@@ -226,11 +242,11 @@ fn place_digits(out: &mut String, digits: &Digits, code: char, precision: i64, f
         push_zeros(out, decpt - len);
         out.push('.');
     }
-    push_zeros(out, vend - len.max(decpt));
+    push_zeros(out, end - len.max(decpt));
     if out.ends_with('.') && !flags.alt {
         out.pop();
     }
-    if use_exp {
+    if let Some(exp) = exponent {
         out.push('e');
         out.push_str(&format!("{exp:+03}"));
     }
