@@ -477,3 +477,57 @@ fn pad(spec: &PercentSpec<'_>, text: &str, numeric: bool) -> Result<String, Form
     out.extend(std::iter::repeat_n(' ', right));
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_are_lazy_so_argument_errors_come_first() {
+        let mut pieces = percent_pieces("%d %");
+        assert!(matches!(
+            pieces.next(),
+            Some(Ok(PercentPiece::Conversion(_)))
+        ));
+        assert_eq!(pieces.next(), Some(Ok(PercentPiece::Literal(" "))));
+        let err = pieces.next().and_then(Result::err).map(|e| e.message);
+        assert_eq!(err.as_deref(), Some("incomplete format"));
+        assert_eq!(pieces.next(), None);
+    }
+
+    #[test]
+    fn parses_keys_flags_stars_and_length_modifiers() {
+        let pieces = parse_percent("x%(a(b))-+ #0*.*ld").unwrap_or_default();
+        let PercentPiece::Conversion(spec) = &pieces[1] else {
+            panic!("expected a conversion, got {pieces:?}");
+        };
+        assert_eq!(spec.key, Some("a(b)"));
+        let all = PercentFlags {
+            left: true,
+            sign: true,
+            space: true,
+            alternate: true,
+            zero: true,
+        };
+        assert_eq!(spec.flags, all);
+        assert_eq!(
+            (spec.width, spec.precision),
+            (PercentCount::Star, PercentCount::Star)
+        );
+        assert_eq!((spec.conversion, spec.index), ('d', 17));
+    }
+
+    #[test]
+    fn star_width_resolves_negative_to_left_justified() {
+        let mut pieces = parse_percent("%*d").unwrap_or_default();
+        let Some(PercentPiece::Conversion(spec)) = pieces.first_mut() else {
+            panic!("expected a conversion");
+        };
+        assert_eq!(spec.set_star_width(&BigInt::from(-4)), Ok(()));
+        assert!(spec.flags.left);
+        assert_eq!(
+            apply_percent(spec, PercentArg::Int(&BigInt::from(7))),
+            Ok("7   ".into())
+        );
+    }
+}

@@ -128,11 +128,14 @@ impl FormatSpec {
         let Some(grouping) = self.grouping else {
             return Ok(());
         };
-        let ty = self.ty.or(default_type);
+        // No type at all (floats) takes either separator.
+        let Some(ty) = self.ty.or(default_type) else {
+            return Ok(());
+        };
         let allowed = match ty {
-            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
-            Some('b' | 'o' | 'x' | 'X') => grouping == Grouping::Underscore,
-            Some(_) => false,
+            'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' => true,
+            'b' | 'o' | 'x' | 'X' => grouping == Grouping::Underscore,
+            _ => false,
         };
         if allowed {
             return Ok(());
@@ -142,8 +145,6 @@ impl FormatSpec {
         } else {
             '_'
         };
-        // `ty` is `Some` here: `None` is always allowed above.
-        let ty = ty.unwrap_or('\0');
         Err(FormatError::value(format!(
             "Cannot specify '{sep}' with {}.",
             quote_type_char(ty)
