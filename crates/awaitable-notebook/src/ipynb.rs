@@ -6,6 +6,10 @@
 //! the way nbformat does, so a notebook written by Jupyter comes back byte for
 //! byte. Metadata is kept as raw JSON because tools put anything there and we
 //! must hand it back untouched.
+//!
+//! Known limits, both far from what notebooks hold: integers beyond 64 bits in
+//! metadata come back as floats, and the non-JSON `NaN`/`Infinity` that
+//! Python's `json` accepts are rejected as invalid JSON.
 
 mod lines;
 mod pyjson;

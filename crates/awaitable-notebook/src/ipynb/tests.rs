@@ -107,6 +107,19 @@ fn unknown_metadata_survives_a_round_trip() {
 }
 
 #[test]
+fn floats_keep_their_digits() {
+    // Each is Python's repr; the first is misread by a float parser that is not
+    // correctly rounded, and would come back as 7.024003972561529e-18.
+    let floats = "[7.02400397256153e-18, 1e+22, 0.1, 1e-07, 1.0]";
+    let text = format!(
+        "{{\"cells\": [], \"metadata\": {{\"f\": {floats}}}, \"nbformat\": 4, \"nbformat_minor\": 5}}"
+    );
+    let written = to_json(&parse_ok(&text));
+    let expected = "\"f\": [\n   7.02400397256153e-18,\n   1e+22,\n   0.1,\n   1e-07,\n   1.0\n  ]";
+    assert!(written.contains(expected), "{written}");
+}
+
+#[test]
 fn unicode_text_is_written_unescaped() {
     let mut notebook = Notebook::new_empty();
     notebook
