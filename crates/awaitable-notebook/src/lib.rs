@@ -1,1 +1,3 @@
 //! Notebook documents, course content and run records; pure logic, no I/O.
+
+pub mod ipynb;
