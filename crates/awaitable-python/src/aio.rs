@@ -204,10 +204,12 @@ pub fn create_task(interp: &mut Interp, coro: Value, name: Option<Rc<str>>) -> R
         return Err(interp.err("RuntimeError", "no running event loop"));
     }
     let Value::Gen(gen) = &coro else {
-        return Err(interp.type_error(format!("a coroutine was expected, got {}", interp.repr(&coro)?)));
+        let shown = interp.repr(&coro)?;
+        return Err(interp.type_error(format!("a coroutine was expected, got {shown}")));
     };
     if gen.kind != GenKind::Coroutine {
-        return Err(interp.type_error(format!("a coroutine was expected, got {}", interp.repr(&coro)?)));
+        let shown = interp.repr(&coro)?;
+        return Err(interp.type_error(format!("a coroutine was expected, got {shown}")));
     }
     let taken = std::mem::replace(&mut *gen.state.borrow_mut(), GenState::Running);
     let mut frame = match taken {
@@ -340,7 +342,8 @@ fn asyncio_run(interp: &mut Interp, args: Args) -> Raise<Blocking> {
     }
     let is_coroutine = matches!(&coro, Value::Gen(g) if g.kind == GenKind::Coroutine);
     if !is_coroutine {
-        return Err(interp.value_error(format!("a coroutine was expected, got {}", interp.repr(&coro)?)));
+        let shown = interp.repr(&coro)?;
+        return Err(interp.value_error(format!("a coroutine was expected, got {shown}")));
     }
     interp.aio.running = true;
     let task = create_task(interp, coro, None)?;

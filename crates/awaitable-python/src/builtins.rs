@@ -1003,7 +1003,7 @@ fn new_super(interp: &mut Interp, args: Args) -> Raise<Value> {
             Value::Class(c) => (c.clone(), args.pos[2].clone()),
             _ => return Err(interp.type_error("super() argument 1 must be a type")),
         },
-        1 => interp.super_context().ok_or_else(|| interp.err("RuntimeError", "super(): no arguments"))?,
+        1 => return Err(interp.err("RuntimeError", "super(): no arguments")),
         _ => return Err(interp.type_error("super() takes 0 or 2 arguments")),
     };
     let start = class.base.clone().ok_or_else(|| interp.err("RuntimeError", "super(): no base class"))?;

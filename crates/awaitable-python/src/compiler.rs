@@ -28,7 +28,7 @@ pub enum Mode {
 /// Compiles a parsed module into its code object.
 pub fn compile_module(module: &Module, filename: &str, mode: Mode) -> Result<Rc<Code>, SyntaxError> {
     let facts = symtable::analyze_module(&module.body);
-    let mut compiler = Compiler { units: Vec::new(), filename: Rc::from(filename), mode };
+    let mut compiler = Compiler { units: Vec::new(), filename: Rc::from(filename) };
     let unit_kind = UnitKind::Module { allow_await: mode == Mode::Cell };
     compiler.push_unit(unit_kind, "<module>", "<module>", 1, &facts, &[]);
     let body = &module.body;
@@ -102,7 +102,6 @@ struct Unit {
 struct Compiler {
     units: Vec<Unit>,
     filename: Rc<str>,
-    mode: Mode,
 }
 
 type CResult = Result<(), SyntaxError>;

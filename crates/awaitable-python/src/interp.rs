@@ -987,6 +987,7 @@ impl Interp {
     /// Calls `func` from a running frame: Python functions get a new frame on the
     /// same execution, so they can be suspended and sliced like their caller.
     fn call_in_frame(&mut self, exec: &mut Execution, func: Value, args: Args) -> Raise<Flow> {
+        let args = self.zero_argument_super(exec, &func, args);
         match &func {
             Value::Function(f) if f.code.kind == CodeKind::Function => {
                 self.check_depth(exec)?;
@@ -1044,6 +1045,21 @@ impl Interp {
                 push(exec, v);
                 Ok(Flow::Continue)
             }
+        }
+    }
+
+    /// `super()` without arguments means `super(<defining class>, <first argument>)`.
+    fn zero_argument_super(&self, exec: &Execution, func: &Value, args: Args) -> Args {
+        let is_super = matches!(func, Value::Class(c) if c.builtin == Some(BuiltinType::Super));
+        if !is_super || !args.pos.is_empty() {
+            return args;
+        }
+        let Some(frame) = exec.frames.last() else { return args };
+        let class = frame.function.as_ref().and_then(|f| f.owner.borrow().upgrade());
+        let receiver = frame.locals.first().cloned().flatten();
+        match (class, receiver) {
+            (Some(class), Some(receiver)) => Args::new(vec![Value::Class(class), receiver]),
+            _ => args,
         }
     }
 

@@ -869,6 +869,20 @@ impl Interp {
     /// `obj.name`, or `None` when there is no such attribute.
     pub fn try_getattr(&mut self, obj: &Value, name: &str) -> Raise<Option<Value>> {
         match obj {
+            Value::Instance(inst) if matches!(&*inst.payload.borrow(), Payload::Super { .. }) => {
+                let (class, receiver) = match &*inst.payload.borrow() {
+                    Payload::Super { class, receiver } => (class.clone(), receiver.clone()),
+                    _ => return Ok(None),
+                };
+                let owner = match &receiver {
+                    Value::Class(c) => c.clone(),
+                    other => self.type_of(other),
+                };
+                Ok(class.lookup(name).map(|v| match (&v, &receiver) {
+                    (Value::Function(_), Value::Class(_)) => v,
+                    _ => self.bind(v, receiver.clone(), &owner),
+                }))
+            }
             Value::Instance(inst) => {
                 let class_attr = inst.class.lookup(name);
                 if let Some(Value::Instance(descriptor)) = &class_attr {

@@ -317,63 +317,63 @@ impl Interp {
     }
 
     fn format_error(&self, e: format::FormatError) -> Exc {
-        self.err(e.exception_name(), e.message())
+        self.err(e.kind.name(), e.message)
     }
 
-    /// `fmt % args`.
+    /// `fmt % args`, with arguments consumed in order as CPython does.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> Raise<String> {
-        let pieces = format::parse_percent(fmt).map_err(|e| self.format_error(e))?;
-        let mapping = matches!(args, Value::Dict(_));
-        let mut positional: Vec<Value> = match args {
+        let is_mapping = matches!(args, Value::Dict(_));
+        let positional: Vec<Value> = match args {
             Value::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
         };
-        positional.reverse();
+        let mut next = 0usize;
+        let mut take = |interp: &Interp| -> Raise<Value> {
+            let v = positional.get(next).cloned().ok_or_else(|| interp.format_error(format::FormatError::not_enough_arguments()))?;
+            next += 1;
+            Ok(v)
+        };
         let mut out = String::new();
-        let mut used_mapping = false;
-        for piece in pieces {
-            match piece {
-                format::PercentPiece::Literal(text) => out.push_str(&text),
-                format::PercentPiece::Spec(mut spec) => {
-                    if spec.conversion == '%' {
-                        out.push('%');
-                        continue;
-                    }
-                    if spec.width_from_arg {
-                        let w = positional.pop().ok_or_else(|| self.type_error("not enough arguments for format string"))?;
-                        spec.width = Some(crate::ops::as_i64(&w).ok_or_else(|| self.type_error("* wants int"))?.max(0) as usize);
-                    }
-                    if spec.precision_from_arg {
-                        let p = positional.pop().ok_or_else(|| self.type_error("not enough arguments for format string"))?;
-                        spec.precision = Some(crate::ops::as_i64(&p).ok_or_else(|| self.type_error("* wants int"))?.max(0) as usize);
-                    }
-                    let arg = match &spec.key {
-                        Some(key) => {
-                            used_mapping = true;
-                            match args {
-                                Value::Dict(d) => d.borrow().get(&Value::str(key)).ok().flatten().ok_or_else(|| self.new_exc(&self.types.exception("KeyError"), vec![Value::str(key)]))?,
-                                _ => return Err(self.type_error("format requires a mapping")),
-                            }
-                        }
-                        None => {
-                            if mapping && positional.len() == 1 && !matches!(args, Value::Tuple(_)) {
-                                positional.pop().unwrap_or(Value::None)
-                            } else {
-                                positional.pop().ok_or_else(|| self.type_error("not enough arguments for format string"))?
-                            }
-                        }
-                    };
-                    out.push_str(&self.percent_one(&spec, &arg)?);
+        let mut used_key = false;
+        for piece in format::percent_pieces(fmt) {
+            let piece = piece.map_err(|e| self.format_error(e))?;
+            let mut spec = match piece {
+                format::PercentPiece::Literal(text) => {
+                    out.push_str(text);
+                    continue;
                 }
+                format::PercentPiece::Conversion(spec) => spec,
+            };
+            if spec.width == format::PercentCount::Star {
+                let w = take(self)?;
+                let w = as_bigint(&w).ok_or_else(|| self.format_error(format::FormatError::star_wants_int()))?;
+                spec.set_star_width(&w).map_err(|e| self.format_error(e))?;
             }
+            if spec.precision == format::PercentCount::Star {
+                let p = take(self)?;
+                let p = as_bigint(&p).ok_or_else(|| self.format_error(format::FormatError::star_wants_int()))?;
+                spec.set_star_precision(&p).map_err(|e| self.format_error(e))?;
+            }
+            let arg = match spec.key {
+                Some(key) => {
+                    used_key = true;
+                    let Value::Dict(d) = args else {
+                        return Err(self.format_error(format::FormatError::format_requires_mapping()));
+                    };
+                    let found = d.borrow().get(&Value::str(key)).ok().flatten();
+                    found.ok_or_else(|| self.new_exc(&self.types.exception("KeyError"), vec![Value::str(key)]))?
+                }
+                None => take(self)?,
+            };
+            out.push_str(&self.percent_one(&spec, &arg)?);
         }
-        if !positional.is_empty() && !mapping && !used_mapping {
-            return Err(self.type_error("not all arguments converted during string formatting"));
+        if next < positional.len() && !is_mapping && !used_key {
+            return Err(self.format_error(format::FormatError::not_all_converted()));
         }
         Ok(out)
     }
 
-    fn percent_one(&mut self, spec: &format::PercentSpec, arg: &Value) -> Raise<String> {
+    fn percent_one(&mut self, spec: &format::PercentSpec<'_>, arg: &Value) -> Raise<String> {
         let rendered = match spec.conversion {
             's' => {
                 let s = self.to_str(arg)?;
@@ -383,16 +383,16 @@ impl Interp {
                 let s = self.repr(arg)?;
                 format::apply_percent(spec, format::PercentArg::Str(&s))
             }
-            'c' => {
-                let s = match arg {
-                    Value::Str(s) if s.chars().count() == 1 => s.to_string(),
-                    other => match crate::ops::as_i64(other).and_then(|i| char::from_u32(i as u32)) {
-                        Some(c) => c.to_string(),
-                        None => return Err(self.type_error("%c requires int or char")),
-                    },
-                };
-                format::apply_percent(spec, format::PercentArg::Str(&s))
-            }
+            'c' => match arg {
+                Value::Str(s) => format::apply_percent(spec, format::PercentArg::Str(s)),
+                other => match as_bigint(other) {
+                    Some(b) => format::apply_percent(spec, format::PercentArg::Int(&b)),
+                    None => {
+                        let name = self.type_name(other);
+                        format::apply_percent(spec, format::PercentArg::Other(&name))
+                    }
+                },
+            },
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match arg {
                 Value::Float(x) => {
                     let truncated = crate::dict::float_to_bigint(x.trunc()).ok_or_else(|| self.err("OverflowError", "cannot convert float infinity to integer"))?;
@@ -401,14 +401,17 @@ impl Interp {
                 other => match as_bigint(other) {
                     Some(b) => format::apply_percent(spec, format::PercentArg::Int(&b)),
                     None => {
-                        let what = if matches!(spec.conversion, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
-                        return Err(self.type_error(format!("%{} format: {what} is required, not {}", spec.conversion, self.type_name(other))));
+                        let name = self.type_name(other);
+                        format::apply_percent(spec, format::PercentArg::Other(&name))
                     }
                 },
             },
             _ => match as_f64(arg) {
                 Some(x) => format::apply_percent(spec, format::PercentArg::Float(x)),
-                None => return Err(self.type_error(format!("must be real number, not {}", self.type_name(arg)))),
+                None => {
+                    let name = self.type_name(arg);
+                    format::apply_percent(spec, format::PercentArg::Other(&name))
+                }
             },
         };
         rendered.map_err(|e| self.format_error(e))

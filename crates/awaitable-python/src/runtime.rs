@@ -547,7 +547,8 @@ impl Runtime {
             }
             Signal::Suspended(fut) => {
                 if Rc::ptr_eq(&fut, &task) {
-                    let exc = self.interp.err("RuntimeError", format!("Task cannot await on itself: {}", task.repr(&mut self.interp).unwrap_or_default()));
+                    let shown = task.repr(&mut self.interp).unwrap_or_default();
+                    let exc = self.interp.err("RuntimeError", format!("Task cannot await on itself: {shown}"));
                     let mut exec = exec;
                     exec.pending_exc = Some(exc);
                     *data.exec.borrow_mut() = Some(exec);
