@@ -275,6 +275,21 @@ fn builtin_iter(interp: &mut Interp, args: Args) -> Raise<Value> {
 
 fn builtin_next(interp: &mut Interp, args: Args) -> Raise<Value> {
     let it = arg(interp, &args, 0, "next")?;
+    if let Value::Gen(g) = &it {
+        if g.kind == GenKind::Generator {
+            return match interp.gen_resume(g)? {
+                crate::interp::GenStep::Yielded(v) => Ok(v),
+                crate::interp::GenStep::Returned(v) => match args.pos.get(1) {
+                    Some(default) => Ok(default.clone()),
+                    None => {
+                        let class = interp.types.exception("StopIteration");
+                        let args = if matches!(v, Value::None) { Vec::new() } else { vec![v] };
+                        Err(interp.new_exc(&class, args))
+                    }
+                },
+            };
+        }
+    }
     match interp.next(&it)? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {
@@ -802,8 +817,8 @@ pub fn parse_int(interp: &Interp, text: &str, base: u32) -> Raise<Value> {
         return Err(invalid());
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if base == 10 && interp.int_max_str_digits > 0 && clean.len() > interp.int_max_str_digits {
-        return Err(interp.value_error(format!("Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", interp.int_max_str_digits, clean.len())));
+    if base == 10 {
+        crate::format::check_str_to_int_limit(clean.len(), interp.int_max_str_digits).map_err(|e| interp.err(e.kind.name(), e.message))?;
     }
     let parsed = if base == 10 { crate::format::decimal_to_int(&clean) } else { BigInt::parse_bytes(clean.as_bytes(), base) };
     let value = parsed.ok_or_else(invalid)?;

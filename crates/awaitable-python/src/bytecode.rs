@@ -81,6 +81,8 @@ pub enum Op {
     ReturnValue,
     /// Pushes an exception handler at the target; the block remembers the stack depth.
     SetupHandler(u32),
+    /// Like `SetupHandler`, but the handler's stack excludes the `__enter__` result on top.
+    SetupWith(u32),
     PopBlock,
     /// Ends an `except` body: restores the exception being handled before it.
     PopExcept,
@@ -90,7 +92,7 @@ pub enum Op {
     Raise(u32),
     /// Pushes the exception on the stack as the one being handled (`sys.exc_info`).
     PushExcInfo,
-    /// TOS is a type (or tuple), TOS1 an exception: pushes whether it matches.
+    /// Pops a type (or tuple) and an exception: pushes whether they match.
     CheckExcMatch,
     LoadBuildClass,
     ImportName(u32),
@@ -191,4 +193,6 @@ pub struct Code {
     pub first_line: u32,
     /// Whether the body uses the name `super`, so that calls can find the class.
     pub uses_super: bool,
+    /// The docstring (`__doc__`), if the body starts with a string literal.
+    pub doc: Option<Rc<str>>,
 }

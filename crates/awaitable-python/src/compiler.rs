@@ -198,6 +198,7 @@ impl Compiler {
             filename: self.filename.clone(),
             first_line: unit.first_line,
             uses_super: unit.uses_super,
+            doc: None,
         };
         (Rc::new(code), freevars)
     }
@@ -229,6 +230,7 @@ impl Compiler {
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
             Op::ForIter(_) => Op::ForIter(target),
             Op::SetupHandler(_) => Op::SetupHandler(target),
+            Op::SetupWith(_) => Op::SetupWith(target),
             other => other,
         };
     }
@@ -846,7 +848,7 @@ impl Compiler {
         } else {
             self.emit(Op::BeforeWith);
         }
-        let setup = self.emit(Op::SetupHandler(0));
+        let setup = self.emit(Op::SetupWith(0));
         match &item.target {
             Some(t) => self.store_target(t)?,
             None => {
@@ -955,6 +957,7 @@ impl Compiler {
         self.emit_const(Value::None);
         self.emit(Op::ReturnValue);
         let (code, freevars) = self.finish_function(kind, &def.params);
+        let code = with_doc(code, &def.body);
         self.make_function(code, &freevars, flags);
         for _ in &def.decorators {
             self.emit(Op::Call(1));
@@ -1110,6 +1113,7 @@ impl Compiler {
                 }
                 self.expr(value)?;
                 self.emit(Op::GetIter);
+                self.emit_const(Value::None);
                 self.emit(Op::YieldFrom);
             }
             ExprKind::NamedExpr { target, value } => {
@@ -1462,6 +1466,16 @@ impl FBlock {
     }
 }
 
+/// Records the docstring of a function whose body starts with a string literal.
+fn with_doc(code: Rc<Code>, body: &[Stmt]) -> Rc<Code> {
+    let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Str(doc), .. }), .. }) = body.first() else {
+        return code;
+    };
+    let mut code = Rc::try_unwrap(code).unwrap_or_else(|rc| clone_code(&rc));
+    code.doc = Some(Rc::from(doc.as_str()));
+    Rc::new(code)
+}
+
 fn clone_code(code: &Code) -> Code {
     Code {
         ops: code.ops.clone(),
@@ -1482,6 +1496,7 @@ fn clone_code(code: &Code) -> Code {
         filename: code.filename.clone(),
         first_line: code.first_line,
         uses_super: code.uses_super,
+        doc: code.doc.clone(),
     }
 }
 

@@ -51,6 +51,14 @@ pub enum Signal {
     OutOfBudget,
 }
 
+/// What resuming a generator produced.
+pub enum GenStep {
+    /// It yielded this value and is suspended.
+    Yielded(Value),
+    /// It returned this value (the `StopIteration` value).
+    Returned(Value),
+}
+
 /// A stream of program output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stream {
@@ -737,6 +745,10 @@ impl Interp {
                 let depth = frame.stack.len();
                 frame.blocks.push(Block::Handler { target: target as usize, depth });
             }
+            Op::SetupWith(target) => {
+                let depth = frame.stack.len().saturating_sub(1);
+                frame.blocks.push(Block::Handler { target: target as usize, depth });
+            }
             Op::PopBlock => {
                 frame.blocks.pop();
             }
@@ -760,7 +772,7 @@ impl Interp {
             Op::Raise(n) => return Err(self.raise_op(exec, n)?),
             Op::CheckExcMatch => {
                 let typ = pop(frame);
-                let exc = top(frame).clone();
+                let exc = pop(frame);
                 let matched = self.exception_matches(&exc, &typ)?;
                 current(exec).stack.push(Value::Bool(matched));
             }
@@ -796,18 +808,27 @@ impl Interp {
                 return Ok(self.yield_from_frame(exec, value));
             }
             Op::YieldFrom => {
+                // Stack: [inner iterator, value sent by the resumer (ignored)].
+                pop(frame);
                 let inner = top(frame).clone();
-                match self.next(&inner)? {
-                    Some(value) => {
+                let step = match &inner {
+                    Value::Gen(g) => self.gen_resume(g)?,
+                    other => match self.next(other)? {
+                        Some(v) => GenStep::Yielded(v),
+                        None => GenStep::Returned(Value::None),
+                    },
+                };
+                match step {
+                    GenStep::Yielded(value) => {
                         // Re-run this instruction when the generator is resumed.
                         let frame = current(exec);
                         frame.ip -= 1;
                         return Ok(self.yield_from_frame_keep(exec, value));
                     }
-                    None => {
+                    GenStep::Returned(result) => {
                         let frame = current(exec);
                         frame.stack.pop();
-                        frame.stack.push(Value::None);
+                        frame.stack.push(result);
                     }
                 }
             }
@@ -988,6 +1009,12 @@ impl Interp {
     /// same execution, so they can be suspended and sliced like their caller.
     fn call_in_frame(&mut self, exec: &mut Execution, func: Value, args: Args) -> Raise<Flow> {
         let args = self.zero_argument_super(exec, &func, args);
+        if let Value::Function(f) = &func {
+            if f.code.kind == CodeKind::Coroutine {
+                // Remembered for the never-awaited warning, which names the creating line.
+                self.aio.location = exec.frames.last().map(|fr| TracebackEntry { filename: fr.code.filename.clone(), line: fr.line(), name: fr.code.name.clone() });
+            }
+        }
         match &func {
             Value::Function(f) if f.code.kind == CodeKind::Function => {
                 self.check_depth(exec)?;
@@ -1004,7 +1031,9 @@ impl Interp {
             Value::Class(c) if c.builtin.is_none() && c.builtin_base() != Some(BuiltinType::BaseException) => {
                 let instance = Value::Instance(Rc::new(Instance { class: c.clone(), attrs: RefCell::new(HashMap::new()), payload: RefCell::new(Payload::None) }));
                 current(exec).stack.push(instance.clone());
-                match c.lookup("__init__") {
+                // object.__init__ is the default: it accepts no arguments.
+                let init = c.lookup("__init__").filter(|i| !matches!(i, Value::Builtin(_)));
+                match init {
                     Some(Value::Function(init)) if init.code.kind == CodeKind::Function => {
                         self.check_depth(exec)?;
                         let mut args = args;
@@ -1114,7 +1143,9 @@ impl Interp {
             Payload::None
         };
         let instance = Value::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(HashMap::new()), payload: RefCell::new(payload) }));
-        match class.lookup("__init__") {
+        let is_exception = class.builtin_base() == Some(BuiltinType::BaseException);
+        let init = class.lookup("__init__").filter(|i| is_exception || !matches!(i, Value::Builtin(_)));
+        match init {
             Some(init) => {
                 args.pos.insert(0, instance.clone());
                 let r = self.call(&init, args)?;
@@ -1425,6 +1456,14 @@ impl Interp {
 
     /// Advances a generator from native code (`next(g)`, `list(g)`): `None` when exhausted.
     pub fn gen_next(&mut self, gen: &Rc<GenObj>) -> Raise<Option<Value>> {
+        Ok(match self.gen_resume(gen)? {
+            GenStep::Yielded(v) => Some(v),
+            GenStep::Returned(_) => None,
+        })
+    }
+
+    /// Resumes a generator until it yields or returns.
+    pub fn gen_resume(&mut self, gen: &Rc<GenObj>) -> Raise<GenStep> {
         let taken = std::mem::replace(&mut *gen.state.borrow_mut(), GenState::Running);
         let mut frame = match taken {
             GenState::Created(f) => f,
@@ -1434,7 +1473,7 @@ impl Interp {
             }
             GenState::Done => {
                 *gen.state.borrow_mut() = GenState::Done;
-                return Ok(None);
+                return Ok(GenStep::Returned(Value::None));
             }
             GenState::Running => return Err(self.value_error("generator already executing")),
         };
@@ -1453,8 +1492,8 @@ impl Interp {
         let signal = self.run(&mut exec, &mut budget);
         self.nested_calls -= 1;
         match signal {
-            Signal::GenYield(v) => Ok(Some(v)),
-            Signal::Finished(_) => Ok(None),
+            Signal::GenYield(v) => Ok(GenStep::Yielded(v)),
+            Signal::Finished(v) => Ok(GenStep::Returned(v)),
             Signal::Raised(e) => {
                 if self.exc_is(&e, "StopIteration") {
                     return Err(self.err("RuntimeError", "generator raised StopIteration"));

@@ -24,6 +24,7 @@ pub mod prelude;
 pub mod random;
 pub mod repr;
 pub mod runtime;
+pub mod script;
 pub mod symtable;
 pub mod timefmt;
 pub mod traceback;

@@ -938,7 +938,7 @@ impl Interp {
                 "__name__" => Some(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => f.globals.borrow().get_str("__name__"),
-                "__doc__" => Some(Value::None),
+                "__doc__" => Some(f.code.doc.as_ref().map(|d| Value::Str(d.clone())).unwrap_or(Value::None)),
                 _ => f.attrs.borrow().get(name).cloned(),
             }),
             Value::Builtin(b) if name == "__name__" => Ok(Some(Value::Str(b.name.clone()))),

@@ -78,6 +78,11 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
+/// A method defined in Python on the instance's class (not a built-in default).
+fn user_method(inst: &Rc<Instance>, name: &str) -> Option<Value> {
+    inst.class.lookup(name).filter(|m| !matches!(m, Value::Builtin(_)))
+}
+
 impl Interp {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> Raise<String> {
@@ -195,7 +200,7 @@ impl Interp {
     }
 
     fn instance_repr(&mut self, v: &Value, inst: &Rc<Instance>) -> Raise<String> {
-        if let Some(m) = inst.class.lookup("__repr__") {
+        if let Some(m) = user_method(inst, "__repr__") {
             let r = self.call(&m, Args::new(vec![v.clone()]))?;
             return match r {
                 Value::Str(s) => Ok(s.to_string()),
@@ -233,7 +238,7 @@ impl Interp {
         match v {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup("__str__") {
+                if let Some(m) = user_method(inst, "__str__") {
                     let r = self.call(&m, Args::new(vec![v.clone()]))?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
@@ -276,16 +281,7 @@ impl Interp {
 
     /// The decimal digits of a big int, honouring `sys.set_int_max_str_digits`.
     pub fn int_to_string(&self, b: &BigInt) -> Raise<String> {
-        if self.int_max_str_digits > 0 {
-            // A quick bound first: bits * log10(2) digits, give or take one.
-            let approx_digits = (b.bits() as f64 * std::f64::consts::LOG10_2) as usize;
-            if approx_digits > self.int_max_str_digits {
-                return Err(self.value_error(format!(
-                    "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                    self.int_max_str_digits
-                )));
-            }
-        }
+        format::check_int_to_str_limit(b, self.int_max_str_digits).map_err(|e| self.format_error(e))?;
         Ok(format::int_to_decimal(b))
     }
 

@@ -704,5 +704,6 @@ fn trampoline(func: Value, args: Args) -> Rc<Code> {
         filename: Rc::from("<runtime>"),
         first_line: 0,
         uses_super: false,
+        doc: None,
     })
 }

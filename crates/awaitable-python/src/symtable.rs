@@ -52,7 +52,7 @@ pub fn analyze_function(params: &Params, body: &[Stmt]) -> ScopeFacts {
     for name in param_names(params) {
         facts.assigned.insert(name);
     }
-    let mut visitor = Visitor { facts: &mut facts, in_class: false };
+    let mut visitor = Visitor { facts: &mut facts, in_class: false, in_comprehension: false };
     visitor.stmts(body);
     facts
 }
@@ -63,14 +63,14 @@ pub fn analyze_lambda(params: &Params, body: &Expr) -> ScopeFacts {
     for name in param_names(params) {
         facts.assigned.insert(name);
     }
-    Visitor { facts: &mut facts, in_class: false }.expr(body);
+    Visitor { facts: &mut facts, in_class: false, in_comprehension: false }.expr(body);
     facts
 }
 
 /// Analyzes a class body (its names live in the class namespace, not in cells).
 pub fn analyze_class(body: &[Stmt]) -> ScopeFacts {
     let mut facts = ScopeFacts::default();
-    Visitor { facts: &mut facts, in_class: true }.stmts(body);
+    Visitor { facts: &mut facts, in_class: true, in_comprehension: false }.stmts(body);
     facts
 }
 
@@ -83,7 +83,7 @@ pub fn analyze_module(body: &[Stmt]) -> ScopeFacts {
 pub fn analyze_comprehension(elts: &[&Expr], generators: &[Comprehension]) -> ScopeFacts {
     let mut facts = ScopeFacts::default();
     facts.assigned.insert(".0".to_string());
-    let mut visitor = Visitor { facts: &mut facts, in_class: false };
+    let mut visitor = Visitor { facts: &mut facts, in_class: false, in_comprehension: true };
     for (i, generator) in generators.iter().enumerate() {
         if i > 0 {
             visitor.expr(&generator.iter);
@@ -114,6 +114,8 @@ pub fn param_names(params: &Params) -> Vec<String> {
 struct Visitor<'a> {
     facts: &'a mut ScopeFacts,
     in_class: bool,
+    /// Walrus targets in a comprehension bind in the enclosing scope.
+    in_comprehension: bool,
 }
 
 impl Visitor<'_> {
@@ -277,6 +279,13 @@ impl Visitor<'_> {
         let facts = analyze_comprehension(elts, generators);
         // An `await` inside a comprehension makes the enclosing function await it.
         self.facts.has_await |= facts.has_await;
+        for target in &facts.nonlocals {
+            if self.in_comprehension {
+                self.facts.nonlocals.insert(target.clone());
+            } else {
+                self.facts.assigned.insert(target.clone());
+            }
+        }
         self.child(facts);
     }
 
@@ -377,7 +386,11 @@ impl Visitor<'_> {
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
-                self.facts.assigned.insert(target.clone());
+                if self.in_comprehension {
+                    self.facts.nonlocals.insert(target.clone());
+                } else {
+                    self.facts.assigned.insert(target.clone());
+                }
             }
         }
     }

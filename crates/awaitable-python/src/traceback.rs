@@ -45,16 +45,39 @@ impl Interp {
         let shown: Vec<&TracebackEntry> = entries.iter().rev().filter(|e| !e.filename.starts_with('<') || e.filename.starts_with("<stdin") || e.filename.starts_with("<cell") || e.filename.starts_with("<string")).collect();
         if !shown.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // Like CPython, the same line repeated more than three times is summarised.
+            let mut previous: Option<&TracebackEntry> = None;
+            let mut repeats = 0;
             for entry in shown {
+                let same = previous.is_some_and(|p| p.filename == entry.filename && p.line == entry.line && p.name == entry.name);
+                if same {
+                    repeats += 1;
+                } else {
+                    self.flush_repeats(&mut out, repeats);
+                    repeats = 0;
+                }
+                previous = Some(entry);
+                if repeats >= 3 {
+                    continue;
+                }
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.line, entry.name));
                 if let Some(line) = self.source_line(&entry.filename, entry.line) {
                     out.push_str(&format!("    {line}\n"));
                 }
             }
+            self.flush_repeats(&mut out, repeats);
         }
         out.push_str(&self.exception_line(exc));
         out.push('\n');
         out
+    }
+
+    fn flush_repeats(&self, out: &mut String, repeats: usize) {
+        if repeats >= 3 {
+            let more = repeats - 2;
+            let plural = if more == 1 { "" } else { "s" };
+            out.push_str(&format!("  [Previous line repeated {more} more time{plural}]\n"));
+        }
     }
 
     /// A line of a source file, stripped, if known.
@@ -84,3 +107,4 @@ impl Interp {
         }
     }
 }
+

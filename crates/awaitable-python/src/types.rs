@@ -67,8 +67,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 /// The Python-visible names of the built-in types.
 const BUILTIN_TYPES: &[(BuiltinType, &str)] = &[
     (BuiltinType::NoneType, "NoneType"),
-    (BuiltinType::Bool, "bool"),
     (BuiltinType::Int, "int"),
+    (BuiltinType::Bool, "bool"),
     (BuiltinType::Float, "float"),
     (BuiltinType::Str, "str"),
     (BuiltinType::Bytes, "bytes"),
