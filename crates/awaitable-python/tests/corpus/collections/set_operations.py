@@ -18,5 +18,5 @@ try:
 except KeyError as e:
     print("KeyError", e)
 print(sorted({c for c in "mississippi"}), len(set("mississippi")))
-print(sorted(set([3, 1, 3, 2])), 2 in s, frozenset([1]) == {1})
-print(set() == set(), {1, 2} == {2, 1}, sorted(frozenset("ba")))
+print(sorted(set([3, 1, 3, 2])), 2 in s, set([1]) == {1})
+print(set() == set(), {1, 2} == {2, 1}, sorted(set("ba")), {1, 2} == {1, 2, 2})

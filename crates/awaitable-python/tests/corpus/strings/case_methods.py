@@ -1,4 +1,4 @@
-# Checks upper/lower/title/capitalize/swapcase/casefold.
+# Checks upper/lower/title/capitalize/swapcase and case predicates.
 s = "hello wORLD, it's 3pm"
 print(s.upper())
 print(s.lower())
