@@ -1,0 +1,12 @@
+# Checks chained generator expressions consumed by builtins.
+nums = range(1, 21)
+evens = (n for n in nums if n % 2 == 0)
+squares = (n * n for n in evens)
+print(sum(squares))
+print(max(len(w) for w in "a quick brown fox".split()))
+print(sorted((x % 5 for x in range(12)), reverse=True))
+print(list(zip((c for c in "ab"), (n for n in range(10)))))
+print(dict((k, k * 2) for k in "xy"), tuple(i for i in range(3)))
+gen = (x for x in [1, 2, 3])
+print(next(gen), list(gen), list(gen))
+print(any(n > 15 for n in nums), all(n > 0 for n in nums), min((n for n in nums if n > 7), default=0))

@@ -1,0 +1,9 @@
+# Checks that `await` inside a plain def is a SyntaxError.
+import asyncio
+
+print("not printed")
+
+def helper():
+    await asyncio.sleep(0)
+
+helper()
