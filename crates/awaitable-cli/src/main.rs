@@ -152,7 +152,7 @@ fn drive(runtime: &mut Runtime, clock: ClockKind, mut on_event: impl FnMut(&mut 
 }
 
 fn print_output(event: &Event) {
-    if let EventKind::Output { stream, text } = &event.kind {
+    if let EventKind::Output { stream, text, .. } = &event.kind {
         match stream {
             Stream::Stdout => {
                 let mut out = std::io::stdout();
@@ -211,17 +211,21 @@ fn execute_notebook(options: &Options) -> Result<u8, String> {
     let mut notebook = ipynb::parse(&text).map_err(|e| format!("{}: {e}", options.input))?;
     let mut kernel = Kernel::new(Box::new(OsClock::new()));
     let mut timeline = Vec::new();
-    let mut failed = false;
-    for cell in notebook.cells.iter_mut() {
+    let mut counts = Vec::new();
+    for cell in notebook.cells.iter() {
         let Cell::Code(code) = cell else { continue };
-        code.clear_outputs();
-        kernel.execute(&code.source);
+        counts.push(kernel.execute(&code.source));
         run_cell(&mut kernel, options.clock, &mut timeline);
-        for execution in kernel.take_finished() {
-            code.execution_count = Some(execution.execution_count);
-            failed |= execution.state == awaitable_notebook::kernel::ExecutionState::Failed;
-            code.outputs = execution.outputs;
-        }
+    }
+    // Outputs are read at the end: a background task may still have printed
+    // into an earlier cell while later ones ran.
+    let mut failed = false;
+    let code_cells = notebook.cells.iter_mut().filter_map(|c| if let Cell::Code(code) = c { Some(code) } else { None });
+    for (code, count) in code_cells.zip(counts) {
+        let Some(execution) = kernel.execution(count) else { continue };
+        code.execution_count = Some(count);
+        code.outputs = execution.outputs.clone();
+        failed |= execution.state == awaitable_notebook::kernel::ExecutionState::Failed;
     }
     let output = options.output.as_deref().unwrap_or("out.ipynb");
     std::fs::write(output, ipynb::to_json(&notebook)).map_err(|e| format!("cannot write {output}: {e}"))?;
@@ -278,7 +282,7 @@ fn event_json(event: &Event) -> serde_json::Value {
         EventKind::LoopUnblocked => json!({"t": t, "event": "loop_unblocked"}),
         EventKind::ThreadStarted { thread, name } => json!({"t": t, "event": "thread_started", "thread": thread, "name": name}),
         EventKind::ThreadFinished { thread } => json!({"t": t, "event": "thread_finished", "thread": thread}),
-        EventKind::Output { stream, text } => json!({"t": t, "event": "output", "stream": if *stream == Stream::Stdout { "stdout" } else { "stderr" }, "text": text}),
+        EventKind::Output { stream, text, cell } => json!({"t": t, "event": "output", "stream": if *stream == Stream::Stdout { "stdout" } else { "stderr" }, "text": text, "cell": cell}),
         EventKind::CellStarted { cell } => json!({"t": t, "event": "cell_started", "cell": cell}),
         EventKind::CellFinished { cell } => json!({"t": t, "event": "cell_finished", "cell": cell}),
     }

@@ -10,7 +10,7 @@ use awaitable_python::compiler::Mode;
 use awaitable_python::events::{Event, EventKind};
 use awaitable_python::interp::Stream;
 use awaitable_python::runtime::{CellResult, Outcome, Runtime};
-use awaitable_python::value::Exc;
+use awaitable_python::value::{Exc, Value};
 
 use crate::ipynb::{Output, StreamName};
 
@@ -39,16 +39,38 @@ pub enum ExecutionState {
 /// A kernel: a notebook-mode runtime plus execution bookkeeping.
 pub struct Kernel {
     runtime: Runtime,
-    execution_count: u32,
-    current: Option<(u64, Execution)>,
-    finished: Vec<Execution>,
+    /// Every execution so far, in order; output of background tasks still lands
+    /// in the execution that created them.
+    executions: Vec<Execution>,
+    /// Runtime cell id of each execution (`None` for syntax errors).
+    cell_ids: Vec<Option<u64>>,
+    /// The execution in progress, as an index into `executions`.
+    running: Option<usize>,
+    /// Executions that ended since `take_finished`, as indexes.
+    newly_finished: Vec<usize>,
+    /// Displayed values, kept alive like IPython's `Out` history.
+    history: Vec<Value>,
+    /// Per execution: whether a trailing `;` hides its value.
+    suppress_display: Vec<bool>,
+    /// The last error, kept alive like `sys.last_value`.
+    last_error: Option<Exc>,
     timeline: Vec<Event>,
 }
 
 impl Kernel {
     /// A fresh kernel reading time from `clock`.
     pub fn new(clock: Box<dyn Clock>) -> Kernel {
-        Kernel { runtime: Runtime::new(Mode::Cell, clock), execution_count: 0, current: None, finished: Vec::new(), timeline: Vec::new() }
+        Kernel {
+            runtime: Runtime::new(Mode::Cell, clock),
+            executions: Vec::new(),
+            cell_ids: Vec::new(),
+            running: None,
+            newly_finished: Vec::new(),
+            history: Vec::new(),
+            suppress_display: Vec::new(),
+            last_error: None,
+            timeline: Vec::new(),
+        }
     }
 
     /// The runtime (for virtual-clock control and formatting).
@@ -59,32 +81,42 @@ impl Kernel {
     /// Starts executing `source`; returns its execution count. A syntax error
     /// finishes the execution at once with an error output.
     pub fn execute(&mut self, source: &str) -> u32 {
-        self.execution_count += 1;
-        let count = self.execution_count;
+        let count = self.executions.len() as u32 + 1;
         let filename = cell_filename(count);
         let now = self.runtime.interp.aio.now();
-        let execution = Execution { execution_count: count, outputs: Vec::new(), state: ExecutionState::Running, started_at: now, ended_at: None };
+        let mut execution = Execution { execution_count: count, outputs: Vec::new(), state: ExecutionState::Running, started_at: now, ended_at: None };
+        let index = self.executions.len();
         match self.runtime.start_cell(source, &filename) {
-            Ok(cell) => self.current = Some((cell, execution)),
+            Ok(cell) => {
+                self.cell_ids.push(Some(cell));
+                self.running = Some(index);
+            }
             Err(error) => {
-                let mut execution = execution;
                 execution.outputs.push(syntax_error_output(&error, source, &filename));
                 execution.state = ExecutionState::Failed;
                 execution.ended_at = Some(now);
-                self.finished.push(execution);
+                self.cell_ids.push(None);
+                self.newly_finished.push(index);
             }
         }
+        self.executions.push(execution);
+        self.suppress_display.push(ends_with_semicolon(source));
         count
     }
 
     /// Whether a cell is executing.
     pub fn is_running(&self) -> bool {
-        self.current.is_some()
+        self.running.is_some()
     }
 
     /// The execution in progress, with its outputs so far.
     pub fn current(&self) -> Option<&Execution> {
-        self.current.as_ref().map(|(_, e)| e)
+        self.running.and_then(|i| self.executions.get(i))
+    }
+
+    /// Execution number `count` (1-based), with its outputs so far.
+    pub fn execution(&self, count: u32) -> Option<&Execution> {
+        self.executions.get((count as usize).checked_sub(1)?)
     }
 
     /// Runs Python for up to `budget` instructions, collecting outputs.
@@ -96,7 +128,7 @@ impl Kernel {
 
     /// Executions that ended since the last call.
     pub fn take_finished(&mut self) -> Vec<Execution> {
-        std::mem::take(&mut self.finished)
+        std::mem::take(&mut self.newly_finished).into_iter().filter_map(|i| self.executions.get(i).cloned()).collect()
     }
 
     /// Runtime events (timeline material) since the last call.
@@ -109,49 +141,59 @@ impl Kernel {
         self.runtime.interrupt();
     }
 
+    fn index_of_cell(&self, cell: u64) -> Option<usize> {
+        self.cell_ids.iter().position(|c| *c == Some(cell))
+    }
+
     fn collect(&mut self) {
         for event in self.runtime.take_events() {
-            if let EventKind::Output { stream, text } = &event.kind {
-                self.route_output(*stream, text);
+            if let EventKind::Output { stream, text, cell } = &event.kind {
+                self.route_output(*stream, text, *cell);
             }
             self.timeline.push(event);
         }
         for cell in self.runtime.take_finished_cells() {
-            let Some((id, mut execution)) = self.current.take() else { continue };
-            if id != cell.cell {
-                self.current = Some((id, execution));
-                continue;
+            let Some(index) = self.index_of_cell(cell.cell) else { continue };
+            self.finish(index, cell.result);
+            if self.running == Some(index) {
+                self.running = None;
             }
-            match cell.result {
-                CellResult::Value(Some(value)) => {
-                    let text = self.runtime.interp.repr(&value).unwrap_or_else(|e| self.runtime.interp.exception_line(&e));
-                    execution.outputs.push(Output::text_result(Some(execution.execution_count), text));
-                    execution.state = ExecutionState::Succeeded;
-                }
-                CellResult::Value(None) => execution.state = ExecutionState::Succeeded,
-                CellResult::Error(exc) => {
-                    let output = self.error_output(&exc);
-                    execution.outputs.push(output);
-                    execution.state = ExecutionState::Failed;
-                }
-            }
-            execution.ended_at = Some(self.runtime.interp.aio.now());
-            self.finished.push(execution);
+            self.newly_finished.push(index);
         }
     }
 
-    /// Output goes to the cell executing now, or to the last one if none is (as in Jupyter,
-    /// where a background task prints into the most recent cell).
-    fn route_output(&mut self, stream: Stream, text: &str) {
+    fn finish(&mut self, index: usize, result: CellResult) {
+        let count = index as u32 + 1;
+        let state = match result {
+            CellResult::Value(Some(value)) if !self.suppress_display[index] => {
+                let text = self.runtime.interp.repr(&value).unwrap_or_else(|e| self.runtime.interp.exception_line(&e));
+                self.executions[index].outputs.push(Output::text_result(Some(count), text));
+                let _ = self.runtime.globals().borrow_mut().insert(Value::str("_"), value.clone());
+                self.history.push(value);
+                ExecutionState::Succeeded
+            }
+            CellResult::Value(_) => ExecutionState::Succeeded,
+            CellResult::Error(exc) => {
+                let output = self.error_output(&exc);
+                self.executions[index].outputs.push(output);
+                self.last_error = Some(exc);
+                ExecutionState::Failed
+            }
+        };
+        let execution = &mut self.executions[index];
+        execution.state = state;
+        execution.ended_at = Some(self.runtime.interp.aio.now());
+    }
+
+    /// Output goes to the cell whose code produced it: a background task's
+    /// output lands in the cell that created the task, as in IPython.
+    fn route_output(&mut self, stream: Stream, text: &str, cell: Option<u64>) {
         let name = match stream {
             Stream::Stdout => StreamName::Stdout,
             Stream::Stderr => StreamName::Stderr,
         };
-        let target = match self.current.as_mut() {
-            Some((_, e)) => Some(e),
-            None => self.finished.last_mut(),
-        };
-        if let Some(execution) = target {
+        let index = cell.and_then(|c| self.index_of_cell(c)).or(self.running).or(self.executions.len().checked_sub(1));
+        if let Some(execution) = index.and_then(|i| self.executions.get_mut(i)) {
             append_stream(&mut execution.outputs, name, text);
         }
     }
@@ -163,6 +205,11 @@ impl Kernel {
         let traceback = interp.format_exception(exc).lines().map(str::to_string).collect();
         Output::Error { ename, evalue, traceback }
     }
+}
+
+/// Whether IPython would hide the cell's value: its last code line ends with `;`.
+pub fn ends_with_semicolon(source: &str) -> bool {
+    source.lines().rev().map(|l| l.split('#').next().unwrap_or("").trim()).find(|l| !l.is_empty()).is_some_and(|l| l.ends_with(';'))
 }
 
 /// The file name tracebacks show for execution `count`, as IPython names it.

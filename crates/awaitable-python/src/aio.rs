@@ -95,6 +95,11 @@ pub struct Aio {
 }
 
 impl Aio {
+    /// The cell the running code belongs to, for routing its output.
+    pub fn current_origin_cell(&self) -> Option<u64> {
+        self.current_task.as_ref().and_then(|t| t.task.as_ref()).and_then(|d| d.origin_cell)
+    }
+
     /// Installs the host's clock.
     pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
         self.clock = Some(clock);
@@ -228,7 +233,8 @@ pub fn create_task(interp: &mut Interp, coro: Value, name: Option<Rc<str>>) -> R
         None => interp.aio.next_task_name(),
     };
     let id = interp.aio.next_id();
-    let task = Rc::new(FutureObj::new_task(id, name.clone(), coro.clone(), Execution::new(*frame), None));
+    let origin = interp.aio.current_origin_cell();
+    let task = Rc::new(FutureObj::new_task(id, name.clone(), coro.clone(), Execution::new(*frame), None, origin));
     let parent = interp.aio.current_task.as_ref().map(|t| t.id);
     interp.aio.event(EventKind::TaskCreated { task: id, name: name.to_string(), parent, cell: None });
     interp.aio.pending_tasks.push(task.clone());
@@ -338,7 +344,11 @@ pub fn handle_class(interp: &Interp) -> Rc<Class> {
 fn asyncio_run(interp: &mut Interp, args: Args) -> Raise<Blocking> {
     let coro = arg(interp, &args, 0, "run")?;
     if interp.aio.running {
-        return Err(interp.err("RuntimeError", "asyncio.run() cannot be called from a running event loop"));
+        let exc = interp.err("RuntimeError", "asyncio.run() cannot be called from a running event loop");
+        // CPython's traceback keeps the coroutine alive as long as the error is
+        // (IPython keeps the last error), so it does not warn "never awaited" yet.
+        exc.0.attrs.borrow_mut().insert(Rc::from("__awaitable_argument__"), coro);
+        return Err(exc);
     }
     let is_coroutine = matches!(&coro, Value::Gen(g) if g.kind == GenKind::Coroutine);
     if !is_coroutine {
@@ -391,7 +401,7 @@ fn py_current_task(interp: &mut Interp, _args: Args) -> Raise<Value> {
     if !interp.aio.running {
         return Err(interp.err("RuntimeError", "no running event loop"));
     }
-    Ok(interp.aio.current_task.clone().filter(|t| t.task.as_ref().is_some_and(|d| d.cell.is_none())).map(Value::Future).unwrap_or(Value::None))
+    Ok(interp.aio.current_task.clone().map(Value::Future).unwrap_or(Value::None))
 }
 
 fn py_all_tasks(interp: &mut Interp, _args: Args) -> Raise<Value> {

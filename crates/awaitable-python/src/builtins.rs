@@ -88,6 +88,7 @@ pub fn install(interp: &mut Interp) {
         }
     }
     install_constructors(interp);
+    install_generator_methods(interp);
     crate::methods::install(interp);
     install_modules(interp);
 }
@@ -1174,4 +1175,79 @@ pub fn to_usize(v: &Value) -> Option<usize> {
 
 fn v_to_i64(v: &Value) -> Option<i64> {
     as_i64(v).or_else(|| as_bigint(v).and_then(|b| b.to_i64()))
+}
+
+// ---- generator and coroutine methods ----
+
+fn this_gen(interp: &Interp, args: &Args) -> Raise<Rc<GenObj>> {
+    match args.pos.first() {
+        Some(Value::Gen(g)) => Ok(g.clone()),
+        _ => Err(interp.type_error("descriptor requires a generator object")),
+    }
+}
+
+fn step_result(interp: &Interp, step: crate::interp::GenStep) -> Raise<Value> {
+    match step {
+        crate::interp::GenStep::Yielded(v) => Ok(v),
+        crate::interp::GenStep::Returned(v) => {
+            let class = interp.types.exception("StopIteration");
+            let args = if matches!(v, Value::None) { Vec::new() } else { vec![v] };
+            Err(interp.new_exc(&class, args))
+        }
+    }
+}
+
+fn gen_send(interp: &mut Interp, args: Args) -> Raise<Value> {
+    let gen = this_gen(interp, &args)?;
+    let sent = arg(interp, &args, 1, "send")?;
+    let step = interp.gen_resume_with(&gen, sent, None)?;
+    step_result(interp, step)
+}
+
+fn gen_throw(interp: &mut Interp, args: Args) -> Raise<Value> {
+    let gen = this_gen(interp, &args)?;
+    let exc = interp.to_exc(arg(interp, &args, 1, "throw")?)?;
+    let step = interp.gen_resume_with(&gen, Value::None, Some(exc))?;
+    step_result(interp, step)
+}
+
+/// `close()`: a generator not yet finished gets `GeneratorExit` at its yield, so
+/// its `finally` blocks run; a coroutine never started is simply marked done.
+fn gen_close(interp: &mut Interp, args: Args) -> Raise<Value> {
+    let gen = this_gen(interp, &args)?;
+    let suspended = matches!(&*gen.state.borrow(), GenState::Suspended(_));
+    if !suspended {
+        *gen.state.borrow_mut() = GenState::Done;
+        return Ok(Value::None);
+    }
+    let class = interp.types.exception("GeneratorExit");
+    let exit = interp.new_exc(&class, Vec::new());
+    match interp.gen_resume_with(&gen, Value::None, Some(exit)) {
+        Ok(crate::interp::GenStep::Yielded(_)) => Err(interp.err("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(crate::interp::GenStep::Returned(_)) => Ok(Value::None),
+        Err(e) if interp.exc_is(&e, "GeneratorExit") || interp.exc_is(&e, "StopIteration") => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_iter(interp: &mut Interp, args: Args) -> Raise<Value> {
+    arg(interp, &args, 0, "__iter__")
+}
+
+fn gen_next(interp: &mut Interp, args: Args) -> Raise<Value> {
+    let gen = this_gen(interp, &args)?;
+    let step = interp.gen_resume(&gen)?;
+    step_result(interp, step)
+}
+
+/// Methods of generators, coroutines and async generators.
+pub fn install_generator_methods(interp: &mut Interp) {
+    let generator = interp.types.get(BuiltinType::Generator);
+    for (name, f) in [("send", gen_send as NativeFn), ("throw", gen_throw), ("close", gen_close), ("__iter__", gen_iter), ("__next__", gen_next)] {
+        set_method(&generator, name, f);
+    }
+    let coroutine = interp.types.get(BuiltinType::Coroutine);
+    for (name, f) in [("send", gen_send as NativeFn), ("throw", gen_throw), ("close", gen_close)] {
+        set_method(&coroutine, name, f);
+    }
 }

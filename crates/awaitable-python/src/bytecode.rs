@@ -152,6 +152,8 @@ pub enum CodeKind {
     Generator,
     /// An `async def` function.
     Coroutine,
+    /// An `async def` function containing `yield`.
+    AsyncGenerator,
 }
 
 /// A compiled function, class body or module.

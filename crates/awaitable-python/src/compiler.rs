@@ -740,7 +740,6 @@ impl Compiler {
         self.emit(Op::GetAIter);
         let start = self.pos();
         let setup = self.emit(Op::SetupHandler(0));
-        self.emit(Op::DupTop);
         self.emit(Op::GetANext);
         self.emit(Op::GetAwaitable);
         self.emit(Op::Await);
@@ -940,10 +939,9 @@ impl Compiler {
         self.set_line(line);
         let flags = self.defaults(&def.params)?;
         let facts = symtable::analyze_function(&def.params, &def.body);
-        if def.is_async && facts.has_yield {
-            return Err(self.error("asynchronous generators are not supported by Awaitable yet", line));
-        }
-        let kind = if def.is_async {
+        let kind = if def.is_async && facts.has_yield {
+            CodeKind::AsyncGenerator
+        } else if def.is_async {
             CodeKind::Coroutine
         } else if facts.has_yield {
             CodeKind::Generator
@@ -1383,7 +1381,6 @@ impl Compiler {
         let start = self.pos();
         let (exit_jump, async_setup) = if generator.is_async {
             let setup = self.emit(Op::SetupHandler(0));
-            self.emit(Op::DupTop);
             self.emit(Op::GetANext);
             self.emit(Op::GetAwaitable);
             self.emit(Op::Await);

@@ -32,8 +32,8 @@ pub enum EventKind {
     /// A worker thread (`to_thread`) started or finished.
     ThreadStarted { thread: u64, name: String },
     ThreadFinished { thread: u64 },
-    /// Program output.
-    Output { stream: Stream, text: String },
+    /// Program output, with the notebook cell it belongs to (if any).
+    Output { stream: Stream, text: String, cell: Option<u64> },
     /// A notebook cell started or finished.
     CellStarted { cell: u64 },
     CellFinished { cell: u64 },

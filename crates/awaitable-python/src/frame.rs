@@ -40,6 +40,10 @@ pub enum FrameRole {
     /// A generator driven by `for`: a yield pushes the value on the caller's stack;
     /// a return pops the iterator and jumps to `exit`.
     ForIter { exit: u32 },
+    /// An async generator driven by `await anext(...)`/`async for`: a yield replaces
+    /// the awaited generator on the caller's stack with the value; a return raises
+    /// `StopAsyncIteration` in the caller.
+    AwaitAnext,
     /// The bottom frame of an execution: returning ends the execution.
     Base,
 }

@@ -45,6 +45,9 @@ pub struct TaskData {
     pub fut_waiter: RefCell<Option<Rc<FutureObj>>>,
     /// The notebook cell this task runs, if it is a cell rather than a created task.
     pub cell: Option<u64>,
+    /// The cell whose code created this task (directly or through other tasks):
+    /// its output belongs there, as with IPython's per-task output context.
+    pub origin_cell: Option<u64>,
 }
 
 /// An asyncio future or task.
@@ -87,7 +90,7 @@ impl FutureObj {
     }
 
     /// A task for `coro`, with its first frame ready to run.
-    pub fn new_task(id: u64, name: Rc<str>, coro: Value, exec: Execution, cell: Option<u64>) -> FutureObj {
+    pub fn new_task(id: u64, name: Rc<str>, coro: Value, exec: Execution, cell: Option<u64>, origin_cell: Option<u64>) -> FutureObj {
         let task = TaskData {
             name: RefCell::new(name),
             coro,
@@ -97,6 +100,7 @@ impl FutureObj {
             num_cancels_requested: Cell::new(0),
             fut_waiter: RefCell::new(None),
             cell,
+            origin_cell,
         };
         FutureObj { task: Some(task), ..FutureObj::new(id) }
     }

@@ -92,8 +92,6 @@ pub struct Interp {
     pub types: Types,
     pub builtins: Rc<RefCell<Dict>>,
     pub modules: HashMap<String, Value>,
-    /// Output written since the host last drained it.
-    pub output: Vec<(Stream, String)>,
     /// Source text by file name, for tracebacks.
     pub sources: HashMap<Rc<str>, Rc<str>>,
     /// The digit limit of int/str conversions (0 = none).
@@ -120,12 +118,14 @@ pub type Raise<T> = Result<T, Exc>;
 impl Interp {
     /// A fresh interpreter with the built-in modules.
     pub fn new(mode: Mode) -> Interp {
+        // Warnings from coroutines of an interpreter dropped earlier on this thread
+        // belong to nobody now.
+        PENDING_WARNINGS.with(|w| w.borrow_mut().clear());
         let types = Types::new();
         let mut interp = Interp {
             builtins: Rc::new(RefCell::new(Dict::new())),
             types,
             modules: HashMap::new(),
-            output: Vec::new(),
             sources: HashMap::new(),
             int_max_str_digits: 0,
             interrupt_requested: false,
@@ -143,14 +143,11 @@ impl Interp {
 
     // ---- output ----
 
-    /// Writes program output.
+    /// Writes program output: an event, timed, in order with the loop's other events.
     pub fn write(&mut self, stream: Stream, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        match self.output.last_mut() {
-            Some((s, buffer)) if *s == stream => buffer.push_str(text),
-            _ => self.output.push((stream, text.to_string())),
+        if !text.is_empty() {
+            let cell = self.aio.current_origin_cell();
+            self.aio.event(crate::events::EventKind::Output { stream, text: text.to_string(), cell });
         }
     }
 
@@ -910,12 +907,20 @@ impl Interp {
             }
             Op::GetAIter => {
                 let v = pop(frame);
+                if matches!(&v, Value::Gen(g) if g.kind == GenKind::AsyncGenerator) {
+                    push(exec, v);
+                    return Ok(Flow::Continue);
+                }
                 let aiter = self.getattr(&v, "__aiter__").map_err(|_| self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", self.type_name(&v))))?;
                 let it = self.call(&aiter, Args::default())?;
                 push(exec, it);
             }
             Op::GetANext => {
                 let v = top(frame).clone();
+                if matches!(&v, Value::Gen(g) if g.kind == GenKind::AsyncGenerator) {
+                    push(exec, v);
+                    return Ok(Flow::Continue);
+                }
                 let anext = self.getattr(&v, "__anext__")?;
                 let a = self.call(&anext, Args::default())?;
                 push(exec, a);
@@ -1105,7 +1110,7 @@ impl Interp {
                 }
             }
             Value::Function(f) => match f.code.kind {
-                CodeKind::Generator | CodeKind::Coroutine => self.make_generator(f, args),
+                CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => self.make_generator(f, args),
                 _ => {
                     let frame = self.function_frame(f, args, FrameRole::Base)?;
                     self.run_nested(frame)
@@ -1165,7 +1170,11 @@ impl Interp {
     /// A generator or coroutine object for a call of a generator/async function.
     fn make_generator(&mut self, f: &Rc<Function>, args: Args) -> Raise<Value> {
         let frame = self.function_frame(f, args, FrameRole::Call)?;
-        let kind = if f.code.kind == CodeKind::Coroutine { GenKind::Coroutine } else { GenKind::Generator };
+        let kind = match f.code.kind {
+            CodeKind::Coroutine => GenKind::Coroutine,
+            CodeKind::AsyncGenerator => GenKind::AsyncGenerator,
+            _ => GenKind::Generator,
+        };
         let origin = self.current_location();
         let gen = Rc::new(GenObj { kind, name: f.name.borrow().clone(), qualname: f.qualname.borrow().clone(), state: RefCell::new(GenState::Created(Box::new(frame))), origin });
         if let GenState::Created(frame) = &mut *gen.state.borrow_mut() {
@@ -1306,6 +1315,11 @@ impl Interp {
                 parent.stack.pop();
                 parent.ip = exit as usize;
             }
+            FrameRole::AwaitAnext => {
+                parent.stack.pop();
+                let class = self.types.exception("StopAsyncIteration");
+                exec.pending_exc = Some(self.new_exc(&class, Vec::new()));
+            }
             FrameRole::Base => return Flow::Stop(Signal::Finished(value)),
         }
         if let Some(exc) = exec.pending_exc.take() {
@@ -1332,6 +1346,13 @@ impl Interp {
         match role {
             FrameRole::ForIter { .. } => {
                 if let Some(parent) = exec.frames.last_mut() {
+                    parent.stack.push(value);
+                }
+                Flow::Continue
+            }
+            FrameRole::AwaitAnext => {
+                if let Some(parent) = exec.frames.last_mut() {
+                    parent.stack.pop();
                     parent.stack.push(value);
                 }
                 Flow::Continue
@@ -1385,7 +1406,7 @@ impl Interp {
     /// Validates an awaited object, calling `__await__` where defined.
     fn get_awaitable(&mut self, v: Value) -> Raise<Value> {
         match &v {
-            Value::Gen(g) if g.kind == GenKind::Coroutine => Ok(v),
+            Value::Gen(g) if g.kind != GenKind::Generator => Ok(v),
             Value::Future(_) => Ok(v),
             Value::Instance(i) => match i.class.lookup("__await__") {
                 Some(method) => {
@@ -1406,6 +1427,7 @@ impl Interp {
         let frame = current(exec);
         let awaitable = top(frame).clone();
         match &awaitable {
+            Value::Gen(gen) if gen.kind == GenKind::AsyncGenerator => self.await_anext(exec, gen.clone()),
             Value::Gen(gen) => {
                 let taken = std::mem::replace(&mut *gen.state.borrow_mut(), GenState::Running);
                 match taken {
@@ -1454,6 +1476,29 @@ impl Interp {
         }
     }
 
+    /// `await` on an async generator's next step: its frame runs until it yields
+    /// (the await's result) or returns (`StopAsyncIteration`).
+    fn await_anext(&mut self, exec: &mut Execution, gen: Rc<GenObj>) -> Raise<Flow> {
+        let taken = std::mem::replace(&mut *gen.state.borrow_mut(), GenState::Running);
+        let mut frame = match taken {
+            GenState::Created(f) => f,
+            GenState::Suspended(mut f) => {
+                f.stack.push(Value::None);
+                f
+            }
+            GenState::Done => {
+                *gen.state.borrow_mut() = GenState::Done;
+                let class = self.types.exception("StopAsyncIteration");
+                return Err(self.new_exc(&class, Vec::new()));
+            }
+            GenState::Running => return Err(self.err("RuntimeError", "anext(): asynchronous generator is already running")),
+        };
+        frame.role = FrameRole::AwaitAnext;
+        self.check_depth(exec)?;
+        exec.frames.push(*frame);
+        Ok(Flow::Continue)
+    }
+
     /// Advances a generator from native code (`next(g)`, `list(g)`): `None` when exhausted.
     pub fn gen_next(&mut self, gen: &Rc<GenObj>) -> Raise<Option<Value>> {
         Ok(match self.gen_resume(gen)? {
@@ -1464,11 +1509,22 @@ impl Interp {
 
     /// Resumes a generator until it yields or returns.
     pub fn gen_resume(&mut self, gen: &Rc<GenObj>) -> Raise<GenStep> {
+        self.gen_resume_with(gen, Value::None, None)
+    }
+
+    /// Resumes a generator with a sent value (`send`) or an exception (`throw`).
+    pub fn gen_resume_with(&mut self, gen: &Rc<GenObj>, sent: Value, thrown: Option<Exc>) -> Raise<GenStep> {
         let taken = std::mem::replace(&mut *gen.state.borrow_mut(), GenState::Running);
         let mut frame = match taken {
-            GenState::Created(f) => f,
+            GenState::Created(f) => {
+                if !matches!(sent, Value::None) {
+                    *gen.state.borrow_mut() = GenState::Created(f);
+                    return Err(self.type_error("can't send non-None value to a just-started generator"));
+                }
+                f
+            }
             GenState::Suspended(mut f) => {
-                f.stack.push(Value::None);
+                f.stack.push(sent);
                 f
             }
             GenState::Done => {
@@ -1477,10 +1533,6 @@ impl Interp {
             }
             GenState::Running => return Err(self.value_error("generator already executing")),
         };
-        if gen.kind == GenKind::Coroutine {
-            *gen.state.borrow_mut() = GenState::Created(frame);
-            return Err(self.type_error(format!("'coroutine' object is not an iterator")));
-        }
         frame.role = FrameRole::Base;
         if self.nested_calls >= NESTED_CALL_LIMIT {
             *gen.state.borrow_mut() = GenState::Suspended(frame);
@@ -1488,6 +1540,7 @@ impl Interp {
         }
         self.nested_calls += 1;
         let mut exec = Execution::new(*frame);
+        exec.pending_exc = thrown;
         let mut budget = u64::MAX;
         let signal = self.run(&mut exec, &mut budget);
         self.nested_calls -= 1;

@@ -172,6 +172,7 @@ impl Interp {
             Value::Instance(i) => return i.class.clone(),
             Value::Module(_) => BuiltinType::Module,
             Value::Gen(g) if g.kind == GenKind::Coroutine => BuiltinType::Coroutine,
+            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => BuiltinType::AsyncGenerator,
             Value::Gen(_) => BuiltinType::Generator,
             Value::Iter(_) => BuiltinType::Iterator,
             Value::Future(f) if f.is_task() => BuiltinType::Task,

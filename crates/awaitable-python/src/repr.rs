@@ -174,7 +174,11 @@ impl Interp {
             Value::Instance(i) => return self.instance_repr(v, i),
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::Gen(g) => {
-                let kind = if g.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+                let kind = match g.kind {
+                    GenKind::Coroutine => "coroutine",
+                    GenKind::Generator => "generator",
+                    GenKind::AsyncGenerator => "async_generator",
+                };
                 format!("<{kind} object {} at {}>", g.qualname, address_text(v))
             }
             Value::Iter(_) => format!("<{} object at {}>", self.type_name(v), address_text(v)),

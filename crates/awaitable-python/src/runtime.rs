@@ -161,7 +161,7 @@ impl Runtime {
         let frame = self.interp.module_frame(code, self.globals.clone());
         let id = self.interp.aio.next_id();
         let name: Rc<str> = Rc::from(format!("Cell-{cell}"));
-        let task = Rc::new(FutureObj::new_task(id, name.clone(), Value::None, Execution::new(frame), Some(cell)));
+        let task = Rc::new(FutureObj::new_task(id, name.clone(), Value::None, Execution::new(frame), Some(cell), Some(cell)));
         self.interp.aio.event(EventKind::CellStarted { cell });
         self.interp.aio.event(EventKind::TaskCreated { task: id, name: name.to_string(), parent: None, cell: Some(cell) });
         self.interp.aio.cell_tasks.retain(|t| !t.done());
@@ -273,13 +273,7 @@ impl Runtime {
 
     fn flush_output(&mut self) {
         self.interp.flush_warnings();
-        let output = std::mem::take(&mut self.interp.output);
-        let now = self.interp.aio.now();
-        let mut loop_events = std::mem::take(&mut self.interp.aio.events);
-        self.events.append(&mut loop_events);
-        for (stream, text) in output {
-            self.events.push(Event { time: now, kind: EventKind::Output { stream, text } });
-        }
+        self.events.append(&mut self.interp.aio.events);
     }
 
     /// Runs Python for up to `budget` instructions.
@@ -400,6 +394,9 @@ impl Runtime {
         let result = parked.main_task.result(&mut self.interp);
         self.interp.aio.running = false;
         self.interp.aio.clear();
+        // CPython's asyncio.run shutdown runs two internal tasks, which take two names.
+        self.interp.aio.next_task_name();
+        self.interp.aio.next_task_name();
         let mut exec = parked.exec;
         self.interp.resume_with(&mut exec, result);
         self.activity = Some(Activity::Script(exec));
@@ -578,9 +575,6 @@ impl Runtime {
                 }
                 if let Some(cell) = cell {
                     let displayed = self.interp.displayed.take();
-                    if let Some(v) = &displayed {
-                        let _ = self.globals.borrow_mut().insert(Value::str("_"), v.clone());
-                    }
                     self.finish_cell(cell, CellResult::Value(displayed));
                 }
             }

@@ -86,7 +86,7 @@ pub fn run_script_virtual(source: &str, filename: &str, max_instructions: u64) -
 
 fn collect(runtime: &mut Runtime, run: &mut ScriptRun) {
     for event in runtime.take_events() {
-        if let EventKind::Output { stream, text } = &event.kind {
+        if let EventKind::Output { stream, text, .. } = &event.kind {
             match stream {
                 Stream::Stdout => run.stdout.push_str(text),
                 Stream::Stderr => run.stderr.push_str(text),

@@ -85,6 +85,7 @@ const BUILTIN_TYPES: &[(BuiltinType, &str)] = &[
     (BuiltinType::Module, "module"),
     (BuiltinType::Generator, "generator"),
     (BuiltinType::Coroutine, "coroutine"),
+    (BuiltinType::AsyncGenerator, "async_generator"),
     (BuiltinType::Iterator, "iterator"),
     (BuiltinType::Future, "Future"),
     (BuiltinType::Task, "Task"),

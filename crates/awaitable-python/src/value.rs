@@ -234,6 +234,7 @@ pub enum BuiltinType {
     Module,
     Generator,
     Coroutine,
+    AsyncGenerator,
     Iterator,
     Future,
     Task,
@@ -308,6 +309,7 @@ pub struct Module {
 pub enum GenKind {
     Generator,
     Coroutine,
+    AsyncGenerator,
 }
 
 /// A generator or coroutine: a suspended frame.
