@@ -2,3 +2,5 @@
 //! VM with explicit frames, and a sans-IO asyncio runtime driven by a host.
 
 pub mod ast;
+pub mod lexer;
+pub mod parser;
