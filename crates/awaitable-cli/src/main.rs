@@ -50,8 +50,14 @@ struct OsClock {
 
 impl OsClock {
     fn new() -> OsClock {
-        let epoch_at_start = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
-        OsClock { start: Instant::now(), epoch_at_start }
+        let epoch_at_start = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0);
+        OsClock {
+            start: Instant::now(),
+            epoch_at_start,
+        }
     }
 }
 
@@ -95,7 +101,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut clock = ClockKind::Real;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            iter.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match arg.as_str() {
             "--output" | "-o" => output = Some(value("--output")?),
             "--timeline" => timeline = Some(value("--timeline")?),
@@ -103,7 +113,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 clock = match value("--clock")?.as_str() {
                     "real" => ClockKind::Real,
                     "virtual" => ClockKind::Virtual,
-                    other => return Err(format!("--clock must be 'real' or 'virtual', not '{other}'")),
+                    other => {
+                        return Err(format!(
+                            "--clock must be 'real' or 'virtual', not '{other}'"
+                        ))
+                    }
                 }
             }
             "-h" | "--help" => return Err("help".into()),
@@ -117,12 +131,23 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     if command == "execute" && output.is_none() {
         return Err("execute needs --output OUT.ipynb".into());
     }
-    Ok(Options { command: command.clone(), input: input.clone(), output, clock, timeline })
+    Ok(Options {
+        command: command.clone(),
+        input: input.clone(),
+        output,
+        clock,
+        timeline,
+    })
 }
 
 /// Drives a runtime until it is idle: sleeps (or skips time) until timers are
 /// due, and hands every event to `on_event`.
-fn drive(runtime: &mut Runtime, clock: ClockKind, mut on_event: impl FnMut(&mut Runtime, &Event), mut done: impl FnMut(&mut Runtime) -> bool) {
+fn drive(
+    runtime: &mut Runtime,
+    clock: ClockKind,
+    mut on_event: impl FnMut(&mut Runtime, &Event),
+    mut done: impl FnMut(&mut Runtime) -> bool,
+) {
     loop {
         let outcome = runtime.step(STEP_BUDGET);
         for event in runtime.take_events() {
@@ -143,7 +168,9 @@ fn drive(runtime: &mut Runtime, clock: ClockKind, mut on_event: impl FnMut(&mut 
                 if wait > 0.0 {
                     match clock {
                         ClockKind::Virtual => runtime.interp.aio.skipped += wait,
-                        ClockKind::Real => std::thread::sleep(std::time::Duration::from_secs_f64(wait)),
+                        ClockKind::Real => {
+                            std::thread::sleep(std::time::Duration::from_secs_f64(wait))
+                        }
                     }
                 }
             }
@@ -169,15 +196,26 @@ fn print_output(event: &Event) {
 }
 
 fn run_script(options: &Options) -> Result<u8, String> {
-    let source = std::fs::read_to_string(&options.input).map_err(|e| format!("cannot read {}: {e}", options.input))?;
+    let source = std::fs::read_to_string(&options.input)
+        .map_err(|e| format!("cannot read {}: {e}", options.input))?;
     let mut runtime = Runtime::new(Mode::Script, Box::new(OsClock::new()));
     if let Err(error) = runtime.start_script(&source, &options.input) {
-        let line = source.lines().nth(error.line.saturating_sub(1) as usize).unwrap_or("");
+        let line = source
+            .lines()
+            .nth(error.line.saturating_sub(1) as usize)
+            .unwrap_or("");
         let kind = match error.kind {
             awaitable_python::ast::SyntaxErrorKind::Syntax => "SyntaxError",
             awaitable_python::ast::SyntaxErrorKind::Indentation => "IndentationError",
         };
-        eprintln!("  File \"{}\", line {}\n    {}\n    {}^\n{kind}: {}", options.input, error.line, line.trim_start(), " ".repeat(caret_offset(line, error.column)), error.message);
+        eprintln!(
+            "  File \"{}\", line {}\n    {}\n    {}^\n{kind}: {}",
+            options.input,
+            error.line,
+            line.trim_start(),
+            " ".repeat(caret_offset(line, error.column)),
+            error.message
+        );
         return Ok(1);
     }
     let mut timeline = Vec::new();
@@ -196,7 +234,11 @@ fn run_script(options: &Options) -> Result<u8, String> {
         Some(Ok(())) | None => Ok(0),
         Some(Err(exc)) => {
             if runtime.interp.exc_is(&exc, "SystemExit") {
-                let code = exc.args().first().and_then(awaitable_python::ops::as_i64).unwrap_or(0);
+                let code = exc
+                    .args()
+                    .first()
+                    .and_then(awaitable_python::ops::as_i64)
+                    .unwrap_or(0);
                 return Ok(code.clamp(0, 255) as u8);
             }
             let text = runtime.interp.format_exception(&exc);
@@ -207,7 +249,8 @@ fn run_script(options: &Options) -> Result<u8, String> {
 }
 
 fn execute_notebook(options: &Options) -> Result<u8, String> {
-    let text = std::fs::read_to_string(&options.input).map_err(|e| format!("cannot read {}: {e}", options.input))?;
+    let text = std::fs::read_to_string(&options.input)
+        .map_err(|e| format!("cannot read {}: {e}", options.input))?;
     let mut notebook = ipynb::parse(&text).map_err(|e| format!("{}: {e}", options.input))?;
     let mut kernel = Kernel::new(Box::new(OsClock::new()));
     let mut timeline = Vec::new();
@@ -220,15 +263,24 @@ fn execute_notebook(options: &Options) -> Result<u8, String> {
     // Outputs are read at the end: a background task may still have printed
     // into an earlier cell while later ones ran.
     let mut failed = false;
-    let code_cells = notebook.cells.iter_mut().filter_map(|c| if let Cell::Code(code) = c { Some(code) } else { None });
+    let code_cells = notebook.cells.iter_mut().filter_map(|c| {
+        if let Cell::Code(code) = c {
+            Some(code)
+        } else {
+            None
+        }
+    });
     for (code, count) in code_cells.zip(counts) {
-        let Some(execution) = kernel.execution(count) else { continue };
+        let Some(execution) = kernel.execution(count) else {
+            continue;
+        };
         code.execution_count = Some(count);
         code.outputs = execution.outputs.clone();
         failed |= execution.state == awaitable_notebook::kernel::ExecutionState::Failed;
     }
     let output = options.output.as_deref().unwrap_or("out.ipynb");
-    std::fs::write(output, ipynb::to_json(&notebook)).map_err(|e| format!("cannot write {output}: {e}"))?;
+    std::fs::write(output, ipynb::to_json(&notebook))
+        .map_err(|e| format!("cannot write {output}: {e}"))?;
     write_timeline(options, &timeline)?;
     Ok(if failed { 1 } else { 0 })
 }
@@ -252,7 +304,9 @@ fn run_cell(kernel: &mut Kernel, clock: ClockKind, timeline: &mut Vec<Event>) {
                 if wait > 0.0 {
                     match clock {
                         ClockKind::Virtual => runtime.interp.aio.skipped += wait,
-                        ClockKind::Real => std::thread::sleep(std::time::Duration::from_secs_f64(wait)),
+                        ClockKind::Real => {
+                            std::thread::sleep(std::time::Duration::from_secs_f64(wait))
+                        }
                     }
                 }
             }
@@ -261,7 +315,9 @@ fn run_cell(kernel: &mut Kernel, clock: ClockKind, timeline: &mut Vec<Event>) {
 }
 
 fn write_timeline(options: &Options, events: &[Event]) -> Result<(), String> {
-    let Some(path) = &options.timeline else { return Ok(()) };
+    let Some(path) = &options.timeline else {
+        return Ok(());
+    };
     let json: Vec<serde_json::Value> = events.iter().map(event_json).collect();
     let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
     std::fs::write(path, text + "\n").map_err(|e| format!("cannot write {path}: {e}"))
@@ -271,18 +327,39 @@ fn event_json(event: &Event) -> serde_json::Value {
     use serde_json::json;
     let t = event.time;
     match &event.kind {
-        EventKind::TaskCreated { task, name, parent, cell } => json!({"t": t, "event": "task_created", "task": task, "name": name, "parent": parent, "cell": cell}),
+        EventKind::TaskCreated {
+            task,
+            name,
+            parent,
+            cell,
+        } => {
+            json!({"t": t, "event": "task_created", "task": task, "name": name, "parent": parent, "cell": cell})
+        }
         EventKind::TaskRunning { task } => json!({"t": t, "event": "task_running", "task": task}),
-        EventKind::TaskAwaiting { task, what } => json!({"t": t, "event": "task_awaiting", "task": task, "what": what}),
+        EventKind::TaskAwaiting { task, what } => {
+            json!({"t": t, "event": "task_awaiting", "task": task, "what": what})
+        }
         EventKind::TaskYielded { task } => json!({"t": t, "event": "task_yielded", "task": task}),
         EventKind::TaskDone { task } => json!({"t": t, "event": "task_done", "task": task}),
-        EventKind::TaskCancelled { task } => json!({"t": t, "event": "task_cancelled", "task": task}),
-        EventKind::TaskFailed { task, error } => json!({"t": t, "event": "task_failed", "task": task, "error": error}),
-        EventKind::LoopBlocked { reason } => json!({"t": t, "event": "loop_blocked", "reason": reason}),
+        EventKind::TaskCancelled { task } => {
+            json!({"t": t, "event": "task_cancelled", "task": task})
+        }
+        EventKind::TaskFailed { task, error } => {
+            json!({"t": t, "event": "task_failed", "task": task, "error": error})
+        }
+        EventKind::LoopBlocked { reason } => {
+            json!({"t": t, "event": "loop_blocked", "reason": reason})
+        }
         EventKind::LoopUnblocked => json!({"t": t, "event": "loop_unblocked"}),
-        EventKind::ThreadStarted { thread, name } => json!({"t": t, "event": "thread_started", "thread": thread, "name": name}),
-        EventKind::ThreadFinished { thread } => json!({"t": t, "event": "thread_finished", "thread": thread}),
-        EventKind::Output { stream, text, cell } => json!({"t": t, "event": "output", "stream": if *stream == Stream::Stdout { "stdout" } else { "stderr" }, "text": text, "cell": cell}),
+        EventKind::ThreadStarted { thread, name } => {
+            json!({"t": t, "event": "thread_started", "thread": thread, "name": name})
+        }
+        EventKind::ThreadFinished { thread } => {
+            json!({"t": t, "event": "thread_finished", "thread": thread})
+        }
+        EventKind::Output { stream, text, cell } => {
+            json!({"t": t, "event": "output", "stream": if *stream == Stream::Stdout { "stdout" } else { "stderr" }, "text": text, "cell": cell})
+        }
         EventKind::CellStarted { cell } => json!({"t": t, "event": "cell_started", "cell": cell}),
         EventKind::CellFinished { cell } => json!({"t": t, "event": "cell_finished", "cell": cell}),
     }

@@ -84,7 +84,13 @@ impl Kernel {
         let count = self.executions.len() as u32 + 1;
         let filename = cell_filename(count);
         let now = self.runtime.interp.aio.now();
-        let mut execution = Execution { execution_count: count, outputs: Vec::new(), state: ExecutionState::Running, started_at: now, ended_at: None };
+        let mut execution = Execution {
+            execution_count: count,
+            outputs: Vec::new(),
+            state: ExecutionState::Running,
+            started_at: now,
+            ended_at: None,
+        };
         let index = self.executions.len();
         match self.runtime.start_cell(source, &filename) {
             Ok(cell) => {
@@ -92,7 +98,9 @@ impl Kernel {
                 self.running = Some(index);
             }
             Err(error) => {
-                execution.outputs.push(syntax_error_output(&error, source, &filename));
+                execution
+                    .outputs
+                    .push(syntax_error_output(&error, source, &filename));
                 execution.state = ExecutionState::Failed;
                 execution.ended_at = Some(now);
                 self.cell_ids.push(None);
@@ -128,7 +136,10 @@ impl Kernel {
 
     /// Executions that ended since the last call.
     pub fn take_finished(&mut self) -> Vec<Execution> {
-        std::mem::take(&mut self.newly_finished).into_iter().filter_map(|i| self.executions.get(i).cloned()).collect()
+        std::mem::take(&mut self.newly_finished)
+            .into_iter()
+            .filter_map(|i| self.executions.get(i).cloned())
+            .collect()
     }
 
     /// Runtime events (timeline material) since the last call.
@@ -153,7 +164,9 @@ impl Kernel {
             self.timeline.push(event);
         }
         for cell in self.runtime.take_finished_cells() {
-            let Some(index) = self.index_of_cell(cell.cell) else { continue };
+            let Some(index) = self.index_of_cell(cell.cell) else {
+                continue;
+            };
             self.finish(index, cell.result);
             if self.running == Some(index) {
                 self.running = None;
@@ -166,9 +179,19 @@ impl Kernel {
         let count = index as u32 + 1;
         let state = match result {
             CellResult::Value(Some(value)) if !self.suppress_display[index] => {
-                let text = self.runtime.interp.repr(&value).unwrap_or_else(|e| self.runtime.interp.exception_line(&e));
-                self.executions[index].outputs.push(Output::text_result(Some(count), text));
-                let _ = self.runtime.globals().borrow_mut().insert(Value::str("_"), value.clone());
+                let text = self
+                    .runtime
+                    .interp
+                    .repr(&value)
+                    .unwrap_or_else(|e| self.runtime.interp.exception_line(&e));
+                self.executions[index]
+                    .outputs
+                    .push(Output::text_result(Some(count), text));
+                let _ = self
+                    .runtime
+                    .globals()
+                    .borrow_mut()
+                    .insert(Value::str("_"), value.clone());
                 self.history.push(value);
                 ExecutionState::Succeeded
             }
@@ -192,7 +215,10 @@ impl Kernel {
             Stream::Stdout => StreamName::Stdout,
             Stream::Stderr => StreamName::Stderr,
         };
-        let index = cell.and_then(|c| self.index_of_cell(c)).or(self.running).or(self.executions.len().checked_sub(1));
+        let index = cell
+            .and_then(|c| self.index_of_cell(c))
+            .or(self.running)
+            .or(self.executions.len().checked_sub(1));
         if let Some(execution) = index.and_then(|i| self.executions.get_mut(i)) {
             append_stream(&mut execution.outputs, name, text);
         }
@@ -202,14 +228,27 @@ impl Kernel {
         let interp = &mut self.runtime.interp;
         let ename = interp.exception_name(exc);
         let evalue = interp.to_str(&exc.value()).unwrap_or_default();
-        let traceback = interp.format_exception(exc).lines().map(str::to_string).collect();
-        Output::Error { ename, evalue, traceback }
+        let traceback = interp
+            .format_exception(exc)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        Output::Error {
+            ename,
+            evalue,
+            traceback,
+        }
     }
 }
 
 /// Whether IPython would hide the cell's value: its last code line ends with `;`.
 pub fn ends_with_semicolon(source: &str) -> bool {
-    source.lines().rev().map(|l| l.split('#').next().unwrap_or("").trim()).find(|l| !l.is_empty()).is_some_and(|l| l.ends_with(';'))
+    source
+        .lines()
+        .rev()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.ends_with(';'))
 }
 
 /// The file name tracebacks show for execution `count`, as IPython names it.
@@ -218,13 +257,20 @@ pub fn cell_filename(count: u32) -> String {
 }
 
 fn append_stream(outputs: &mut Vec<Output>, name: StreamName, text: &str) {
-    if let Some(Output::Stream { name: last, text: existing }) = outputs.last_mut() {
+    if let Some(Output::Stream {
+        name: last,
+        text: existing,
+    }) = outputs.last_mut()
+    {
         if *last == name {
             existing.push_str(text);
             return;
         }
     }
-    outputs.push(Output::Stream { name, text: text.to_string() });
+    outputs.push(Output::Stream {
+        name,
+        text: text.to_string(),
+    });
 }
 
 fn syntax_error_output(error: &SyntaxError, source: &str, filename: &str) -> Output {
@@ -232,14 +278,21 @@ fn syntax_error_output(error: &SyntaxError, source: &str, filename: &str) -> Out
         SyntaxErrorKind::Syntax => "SyntaxError",
         SyntaxErrorKind::Indentation => "IndentationError",
     };
-    let line = source.lines().nth(error.line.saturating_sub(1) as usize).unwrap_or("");
+    let line = source
+        .lines()
+        .nth(error.line.saturating_sub(1) as usize)
+        .unwrap_or("");
     let traceback = vec![
         format!("  {filename}, line {}", error.line),
         format!("    {}", line.trim_start()),
         format!("    {}^", " ".repeat(caret_offset(line, error.column))),
         format!("{ename}: {}", error.message),
     ];
-    Output::Error { ename: ename.to_string(), evalue: format!("{} ({filename}, line {})", error.message, error.line), traceback }
+    Output::Error {
+        ename: ename.to_string(),
+        evalue: format!("{} ({filename}, line {})", error.message, error.line),
+        traceback,
+    }
 }
 
 /// The caret's offset under a stripped source line.

@@ -57,10 +57,21 @@ fn seen(outputs: &[Output]) -> Seen {
         match o {
             Output::Stream { name, text } if name.as_str() == "stdout" => s.stdout.push_str(text),
             Output::Stream { text, .. } => {
-                s.stderr_warnings.extend(text.lines().filter(|l| l.contains("RuntimeWarning: coroutine")).map(|l| l.split(": RuntimeWarning").nth(1).unwrap_or(l).to_string()));
+                s.stderr_warnings.extend(
+                    text.lines()
+                        .filter(|l| l.contains("RuntimeWarning: coroutine"))
+                        .map(|l| l.split(": RuntimeWarning").nth(1).unwrap_or(l).to_string()),
+                );
             }
-            Output::ExecuteResult { data, .. } => s.result = data.get("text/plain").and_then(|v| v.as_str()).map(mask_addresses),
-            Output::Error { ename, evalue, .. } => s.error = Some((ename.clone(), without_filename(evalue))),
+            Output::ExecuteResult { data, .. } => {
+                s.result = data
+                    .get("text/plain")
+                    .and_then(|v| v.as_str())
+                    .map(mask_addresses)
+            }
+            Output::Error { ename, evalue, .. } => {
+                s.error = Some((ename.clone(), without_filename(evalue)))
+            }
             Output::DisplayData { .. } => {}
         }
     }
@@ -86,7 +97,9 @@ fn normalize_durations(expected: &str, got: &str) -> (String, String) {
     let mut g = Vec::new();
     for i in 0..exp_lines.len().max(got_lines.len()) {
         let el = exp_lines.get(i).copied().unwrap_or("");
-        let exact = el.split_once(marker).is_none_or(|(_, t)| t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(".00 "));
+        let exact = el
+            .split_once(marker)
+            .is_none_or(|(_, t)| t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(".00 "));
         e.push(mask(el, exact));
         g.push(mask(got_lines.get(i).copied().unwrap_or(""), exact));
     }
@@ -124,9 +137,20 @@ fn run_notebook(path: &Path) -> Vec<Seen> {
 }
 
 fn expected(path: &Path) -> Vec<Seen> {
-    let text = std::fs::read_to_string(path.with_extension("expected.ipynb")).expect("expected notebook readable");
+    let text = std::fs::read_to_string(path.with_extension("expected.ipynb"))
+        .expect("expected notebook readable");
     let notebook = ipynb::parse(&text).expect("expected notebook parses");
-    notebook.cells.iter().filter_map(|c| if let Cell::Code(code) = c { Some(seen(&code.outputs)) } else { None }).collect()
+    notebook
+        .cells
+        .iter()
+        .filter_map(|c| {
+            if let Cell::Code(code) = c {
+                Some(seen(&code.outputs))
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 #[test]
@@ -134,25 +158,52 @@ fn notebooks_match_ipython() {
     let Ok(entries) = std::fs::read_dir(notebooks_dir()) else {
         panic!("no notebook corpus at {}", notebooks_dir().display());
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "ipynb") && !p.to_string_lossy().ends_with(".expected.ipynb")).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "ipynb")
+                && !p.to_string_lossy().ends_with(".expected.ipynb")
+        })
+        .collect();
     paths.sort();
-    assert!(paths.len() >= 8, "expected at least 8 notebooks, found {}", paths.len());
+    assert!(
+        paths.len() >= 8,
+        "expected at least 8 notebooks, found {}",
+        paths.len()
+    );
     let mut failures = Vec::new();
     for path in &paths {
         let (want, got) = (expected(path), run_notebook(path));
         for (i, (w, g)) in want.iter().zip(got.iter()).enumerate() {
             let (ws, gs) = normalize_durations(&w.stdout, &g.stdout);
-            let same = ws == gs && w.result == g.result && w.error == g.error && w.stderr_warnings == g.stderr_warnings;
+            let same = ws == gs
+                && w.result == g.result
+                && w.error == g.error
+                && w.stderr_warnings == g.stderr_warnings;
             if !same {
-                failures.push(format!("{} cell {i}:\n  IPython:   {w:?}\n  Awaitable: {g:?}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
+                failures.push(format!(
+                    "{} cell {i}:\n  IPython:   {w:?}\n  Awaitable: {g:?}",
+                    path.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                ));
             }
         }
         if want.len() != got.len() {
-            failures.push(format!("{}: {} cells expected, {} run", path.display(), want.len(), got.len()));
+            failures.push(format!(
+                "{}: {} cells expected, {} run",
+                path.display(),
+                want.len(),
+                got.len()
+            ));
         }
     }
     for f in &failures {
         eprintln!("{f}\n");
     }
-    assert!(failures.is_empty(), "{} notebook cells differ from IPython", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} notebook cells differ from IPython",
+        failures.len()
+    );
 }

@@ -18,7 +18,11 @@ pub enum Job {
     /// Run (or resume) a task.
     Step(Rc<FutureObj>),
     /// Call `func(*args)` unless its handle was cancelled.
-    Call { func: Value, args: Vec<Value>, cancelled: Rc<Cell<bool>> },
+    Call {
+        func: Value,
+        args: Vec<Value>,
+        cancelled: Rc<Cell<bool>>,
+    },
     /// A future's done-callback.
     Done(DoneCallback, Rc<FutureObj>),
     /// Wake a task suspended on this future (ignored if it moved on since).
@@ -48,7 +52,10 @@ impl PartialOrd for Timer {
 impl Ord for Timer {
     /// Reversed, so the `BinaryHeap` pops the earliest (deadline, sequence) first.
     fn cmp(&self, other: &Self) -> Ordering {
-        other.when.total_cmp(&self.when).then(other.seq.cmp(&self.seq))
+        other
+            .when
+            .total_cmp(&self.when)
+            .then(other.seq.cmp(&self.seq))
     }
 }
 
@@ -97,7 +104,10 @@ pub struct Aio {
 impl Aio {
     /// The cell the running code belongs to, for routing its output.
     pub fn current_origin_cell(&self) -> Option<u64> {
-        self.current_task.as_ref().and_then(|t| t.task.as_ref()).and_then(|d| d.origin_cell)
+        self.current_task
+            .as_ref()
+            .and_then(|t| t.task.as_ref())
+            .and_then(|d| d.origin_cell)
     }
 
     /// Installs the host's clock.
@@ -135,7 +145,11 @@ impl Aio {
     /// Queues a job at a deadline.
     pub fn call_at(&mut self, when: f64, job: Job) {
         self.seq += 1;
-        self.timers.push(Timer { when, seq: self.seq, job });
+        self.timers.push(Timer {
+            when,
+            seq: self.seq,
+            job,
+        });
     }
 
     /// Schedules a done-callback of a completed future.
@@ -154,7 +168,10 @@ impl Aio {
         self.pending_tasks.retain(|t| !Rc::ptr_eq(t, fut));
         let kind = match &*fut.state.borrow() {
             FutureState::Cancelled(_) => EventKind::TaskCancelled { task: fut.id },
-            FutureState::Exception(e) => EventKind::TaskFailed { task: fut.id, error: e.class().name.to_string() },
+            FutureState::Exception(e) => EventKind::TaskFailed {
+                task: fut.id,
+                error: e.class().name.to_string(),
+            },
             _ => EventKind::TaskDone { task: fut.id },
         };
         self.event(kind);
@@ -204,7 +221,11 @@ impl Aio {
 }
 
 /// Creates a task that runs `coro`, scheduled for the next loop iteration.
-pub fn create_task(interp: &mut Interp, coro: Value, name: Option<Rc<str>>) -> Raise<Rc<FutureObj>> {
+pub fn create_task(
+    interp: &mut Interp,
+    coro: Value,
+    name: Option<Rc<str>>,
+) -> Raise<Rc<FutureObj>> {
     if !interp.aio.running {
         return Err(interp.err("RuntimeError", "no running event loop"));
     }
@@ -234,30 +255,58 @@ pub fn create_task(interp: &mut Interp, coro: Value, name: Option<Rc<str>>) -> R
     };
     let id = interp.aio.next_id();
     let origin = interp.aio.current_origin_cell();
-    let task = Rc::new(FutureObj::new_task(id, name.clone(), coro.clone(), Execution::new(*frame), None, origin));
+    let task = Rc::new(FutureObj::new_task(
+        id,
+        name.clone(),
+        coro.clone(),
+        Execution::new(*frame),
+        None,
+        origin,
+    ));
     let parent = interp.aio.current_task.as_ref().map(|t| t.id);
-    interp.aio.event(EventKind::TaskCreated { task: id, name: name.to_string(), parent, cell: None });
+    interp.aio.event(EventKind::TaskCreated {
+        task: id,
+        name: name.to_string(),
+        parent,
+        cell: None,
+    });
     interp.aio.pending_tasks.push(task.clone());
     interp.aio.call_soon(Job::Step(task.clone()));
     Ok(task)
 }
 
 fn native(name: &str, f: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: Rc::from(name), kind: BuiltinKind::Plain(f), receiver: None }))
+    Value::Builtin(Rc::new(Builtin {
+        name: Rc::from(name),
+        kind: BuiltinKind::Plain(f),
+        receiver: None,
+    }))
 }
 
 fn blocking(name: &str, f: fn(&mut Interp, Args) -> Raise<Blocking>) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: Rc::from(name), kind: BuiltinKind::Blocking(f), receiver: None }))
+    Value::Builtin(Rc::new(Builtin {
+        name: Rc::from(name),
+        kind: BuiltinKind::Blocking(f),
+        receiver: None,
+    }))
 }
 
 fn arg(interp: &Interp, args: &Args, i: usize, fname: &str) -> Raise<Value> {
-    args.pos.get(i).cloned().ok_or_else(|| interp.type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
+    args.pos.get(i).cloned().ok_or_else(|| {
+        interp.type_error(format!(
+            "{fname}() missing required argument (pos {})",
+            i + 1
+        ))
+    })
 }
 
 fn future_arg(interp: &Interp, v: &Value) -> Raise<Rc<FutureObj>> {
     match v {
         Value::Future(f) => Ok(f.clone()),
-        other => Err(interp.type_error(format!("expected a Future, got {}", interp.type_name(other)))),
+        other => Err(interp.type_error(format!(
+            "expected a Future, got {}",
+            interp.type_name(other)
+        ))),
     }
 }
 
@@ -266,8 +315,14 @@ pub fn install(interp: &mut Interp, module: &mut HashMap<&'static str, Value>) {
     module.insert("run", blocking("run", asyncio_run));
     module.insert("create_task", native("create_task", py_create_task));
     module.insert("ensure_future", native("ensure_future", py_ensure_future));
-    module.insert("get_running_loop", native("get_running_loop", py_get_running_loop));
-    module.insert("get_event_loop", native("get_event_loop", py_get_running_loop));
+    module.insert(
+        "get_running_loop",
+        native("get_running_loop", py_get_running_loop),
+    );
+    module.insert(
+        "get_event_loop",
+        native("get_event_loop", py_get_running_loop),
+    );
     module.insert("current_task", native("current_task", py_current_task));
     module.insert("all_tasks", native("all_tasks", py_all_tasks));
     module.insert("_yield_once", native("_yield_once", py_yield_once));
@@ -277,14 +332,32 @@ pub fn install(interp: &mut Interp, module: &mut HashMap<&'static str, Value>) {
     module.insert("_run_in_thread", native("_run_in_thread", py_run_in_thread));
     module.insert("iscoroutine", native("iscoroutine", py_iscoroutine));
     module.insert("_gathering", native("_gathering", py_gathering));
-    module.insert("_cancel_requested", native("_cancel_requested", py_cancel_requested));
-    module.insert("_cancelled_error", native("_cancelled_error", py_cancelled_error));
+    module.insert(
+        "_cancel_requested",
+        native("_cancel_requested", py_cancel_requested),
+    );
+    module.insert(
+        "_cancelled_error",
+        native("_cancelled_error", py_cancelled_error),
+    );
     module.insert("isfuture", native("isfuture", py_isfuture));
-    module.insert("Future", Value::Class(interp.types.get(BuiltinType::Future)));
+    module.insert(
+        "Future",
+        Value::Class(interp.types.get(BuiltinType::Future)),
+    );
     module.insert("Task", Value::Class(interp.types.get(BuiltinType::Task)));
-    module.insert("CancelledError", Value::Class(interp.types.exception("CancelledError")));
-    module.insert("InvalidStateError", Value::Class(interp.types.exception("InvalidStateError")));
-    module.insert("TimeoutError", Value::Class(interp.types.exception("TimeoutError")));
+    module.insert(
+        "CancelledError",
+        Value::Class(interp.types.exception("CancelledError")),
+    );
+    module.insert(
+        "InvalidStateError",
+        Value::Class(interp.types.exception("InvalidStateError")),
+    );
+    module.insert(
+        "TimeoutError",
+        Value::Class(interp.types.exception("TimeoutError")),
+    );
 
     let future_methods: &[(&str, NativeFn)] = &[
         ("__new__", future_new),
@@ -306,13 +379,21 @@ pub fn install(interp: &mut Interp, module: &mut HashMap<&'static str, Value>) {
     ];
     let future_class = interp.types.get(BuiltinType::Future);
     for (name, f) in future_methods {
-        future_class.dict.borrow_mut().insert(Rc::from(*name), native(name, *f));
+        future_class
+            .dict
+            .borrow_mut()
+            .insert(Rc::from(*name), native(name, *f));
     }
 }
 
 /// The loop object's methods, as a class so `loop.time()` binds.
 pub fn loop_class(interp: &Interp) -> Rc<Class> {
-    let class = crate::types::new_class("_UnixSelectorEventLoop", Some(interp.types.object.clone()), None, "asyncio.unix_events");
+    let class = crate::types::new_class(
+        "_UnixSelectorEventLoop",
+        Some(interp.types.object.clone()),
+        None,
+        "asyncio.unix_events",
+    );
     let methods: &[(&str, NativeFn)] = &[
         ("time", loop_time),
         ("create_future", loop_create_future),
@@ -326,17 +407,29 @@ pub fn loop_class(interp: &Interp) -> Rc<Class> {
         ("run_in_executor", loop_run_in_executor),
     ];
     for (name, f) in methods {
-        class.dict.borrow_mut().insert(Rc::from(*name), native(name, *f));
+        class
+            .dict
+            .borrow_mut()
+            .insert(Rc::from(*name), native(name, *f));
     }
     class
 }
 
 /// The handle class returned by `call_soon`/`call_later`.
 pub fn handle_class(interp: &Interp) -> Rc<Class> {
-    let class = crate::types::new_class("TimerHandle", Some(interp.types.object.clone()), None, "asyncio.events");
-    let methods: &[(&str, NativeFn)] = &[("cancel", handle_cancel), ("cancelled", handle_cancelled)];
+    let class = crate::types::new_class(
+        "TimerHandle",
+        Some(interp.types.object.clone()),
+        None,
+        "asyncio.events",
+    );
+    let methods: &[(&str, NativeFn)] =
+        &[("cancel", handle_cancel), ("cancelled", handle_cancelled)];
     for (name, f) in methods {
-        class.dict.borrow_mut().insert(Rc::from(*name), native(name, *f));
+        class
+            .dict
+            .borrow_mut()
+            .insert(Rc::from(*name), native(name, *f));
     }
     class
 }
@@ -344,10 +437,16 @@ pub fn handle_class(interp: &Interp) -> Rc<Class> {
 fn asyncio_run(interp: &mut Interp, args: Args) -> Raise<Blocking> {
     let coro = arg(interp, &args, 0, "run")?;
     if interp.aio.running {
-        let exc = interp.err("RuntimeError", "asyncio.run() cannot be called from a running event loop");
+        let exc = interp.err(
+            "RuntimeError",
+            "asyncio.run() cannot be called from a running event loop",
+        );
         // CPython's traceback keeps the coroutine alive as long as the error is
         // (IPython keeps the last error), so it does not warn "never awaited" yet.
-        exc.0.attrs.borrow_mut().insert(Rc::from("__awaitable_argument__"), coro);
+        exc.0
+            .attrs
+            .borrow_mut()
+            .insert(Rc::from("__awaitable_argument__"), coro);
         return Err(exc);
     }
     let is_coroutine = matches!(&coro, Value::Gen(g) if g.kind == GenKind::Coroutine);
@@ -383,7 +482,13 @@ fn running_loop(interp: &mut Interp) -> Raise<Value> {
     if !interp.aio.running {
         return Err(interp.err("RuntimeError", "no running event loop"));
     }
-    match interp.modules.get("asyncio").and_then(|m| if let Value::Module(m) = m { m.dict.borrow().get_str("_loop") } else { None }) {
+    match interp.modules.get("asyncio").and_then(|m| {
+        if let Value::Module(m) = m {
+            m.dict.borrow().get_str("_loop")
+        } else {
+            None
+        }
+    }) {
         Some(l) => Ok(l),
         None => Err(interp.err("RuntimeError", "no running event loop")),
     }
@@ -401,14 +506,25 @@ fn py_current_task(interp: &mut Interp, _args: Args) -> Raise<Value> {
     if !interp.aio.running {
         return Err(interp.err("RuntimeError", "no running event loop"));
     }
-    Ok(interp.aio.current_task.clone().map(Value::Future).unwrap_or(Value::None))
+    Ok(interp
+        .aio
+        .current_task
+        .clone()
+        .map(Value::Future)
+        .unwrap_or(Value::None))
 }
 
 fn py_all_tasks(interp: &mut Interp, _args: Args) -> Raise<Value> {
     if !interp.aio.running {
         return Err(interp.err("RuntimeError", "no running event loop"));
     }
-    let tasks: Vec<Value> = interp.aio.pending_tasks.iter().cloned().map(Value::Future).collect();
+    let tasks: Vec<Value> = interp
+        .aio
+        .pending_tasks
+        .iter()
+        .cloned()
+        .map(Value::Future)
+        .collect();
     interp.new_set(tasks)
 }
 
@@ -435,21 +551,39 @@ fn py_label(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn make_handle(interp: &mut Interp, cancelled: Rc<Cell<bool>>) -> Value {
-    let class = match interp.modules.get("asyncio").and_then(|m| if let Value::Module(m) = m { m.dict.borrow().get_str("_Handle") } else { None }) {
+    let class = match interp.modules.get("asyncio").and_then(|m| {
+        if let Value::Module(m) = m {
+            m.dict.borrow().get_str("_Handle")
+        } else {
+            None
+        }
+    }) {
         Some(Value::Class(c)) => c,
         _ => interp.types.object.clone(),
     };
-    Value::Instance(Rc::new(Instance { class, attrs: RefCell::new(HashMap::new()), payload: RefCell::new(Payload::Native(NativeObj::Handle(cancelled))) }))
+    Value::Instance(Rc::new(Instance {
+        class,
+        attrs: RefCell::new(HashMap::new()),
+        payload: RefCell::new(Payload::Native(NativeObj::Handle(cancelled))),
+    }))
 }
 
 /// `_call_later(delay, callback, *args)`: the loop's timer, returning a handle.
 fn py_call_later(interp: &mut Interp, args: Args) -> Raise<Value> {
-    let delay = crate::ops::as_f64(&arg(interp, &args, 0, "call_later")?).ok_or_else(|| interp.type_error("delay must be a number"))?;
+    let delay = crate::ops::as_f64(&arg(interp, &args, 0, "call_later")?)
+        .ok_or_else(|| interp.type_error("delay must be a number"))?;
     let func = arg(interp, &args, 1, "call_later")?;
     let rest = args.pos[2..].to_vec();
     let cancelled = Rc::new(Cell::new(false));
     let when = interp.aio.now() + delay.max(0.0);
-    interp.aio.call_at(when, Job::Call { func, args: rest, cancelled: cancelled.clone() });
+    interp.aio.call_at(
+        when,
+        Job::Call {
+            func,
+            args: rest,
+            cancelled: cancelled.clone(),
+        },
+    );
     Ok(make_handle(interp, cancelled))
 }
 
@@ -460,7 +594,11 @@ fn py_run_in_thread(interp: &mut Interp, args: Args) -> Raise<Value> {
         _ => Vec::new(),
     };
     let kw = match args.pos.get(2) {
-        Some(Value::Dict(d)) => d.borrow().iter().map(|(k, v)| (crate::interp::str_of(k), v.clone())).collect(),
+        Some(Value::Dict(d)) => d
+            .borrow()
+            .iter()
+            .map(|(k, v)| (crate::interp::str_of(k), v.clone()))
+            .collect(),
         _ => Vec::new(),
     };
     let id = interp.aio.next_id();
@@ -471,13 +609,19 @@ fn py_run_in_thread(interp: &mut Interp, args: Args) -> Raise<Value> {
         _ => "thread".to_string(),
     };
     *future.label.borrow_mut() = Some(Rc::from(label.as_str()));
-    interp.aio.new_threads.push(ThreadStart { func, args: Args { pos: call_args, kw }, future: future.clone() });
+    interp.aio.new_threads.push(ThreadStart {
+        func,
+        args: Args { pos: call_args, kw },
+        future: future.clone(),
+    });
     Ok(Value::Future(future))
 }
 
 fn py_iscoroutine(interp: &mut Interp, args: Args) -> Raise<Value> {
     let v = arg(interp, &args, 0, "iscoroutine")?;
-    Ok(Value::Bool(matches!(v, Value::Gen(g) if g.kind == GenKind::Coroutine)))
+    Ok(Value::Bool(
+        matches!(v, Value::Gen(g) if g.kind == GenKind::Coroutine),
+    ))
 }
 
 fn py_isfuture(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -521,7 +665,10 @@ fn fut_set_result(interp: &mut Interp, args: Args) -> Raise<Value> {
 fn fut_set_exception(interp: &mut Interp, args: Args) -> Raise<Value> {
     let fut = this_future(interp, &args)?;
     if fut.is_task() {
-        return Err(interp.err("RuntimeError", "Task does not support set_exception operation"));
+        return Err(interp.err(
+            "RuntimeError",
+            "Task does not support set_exception operation",
+        ));
     }
     let v = arg(interp, &args, 1, "set_exception")?;
     let exc = interp.to_exc(v)?;
@@ -530,7 +677,10 @@ fn fut_set_exception(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn fut_cancel(interp: &mut Interp, mut args: Args) -> Raise<Value> {
-    let msg = args.take_kw("msg").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
+    let msg = args
+        .take_kw("msg")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::None);
     let fut = this_future(interp, &args)?;
     fut.cancel(interp, msg).map(Value::Bool)
 }
@@ -553,7 +703,12 @@ fn fut_remove_done_callback(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn task_data<'a>(interp: &Interp, fut: &'a Rc<FutureObj>) -> Raise<&'a crate::future::TaskData> {
-    fut.task.as_ref().ok_or_else(|| interp.err("AttributeError", "'Future' object has no attribute for tasks"))
+    fut.task.as_ref().ok_or_else(|| {
+        interp.err(
+            "AttributeError",
+            "'Future' object has no attribute for tasks",
+        )
+    })
 }
 
 fn task_get_name(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -576,7 +731,9 @@ fn task_get_coro(interp: &mut Interp, args: Args) -> Raise<Value> {
 
 fn task_cancelling(interp: &mut Interp, args: Args) -> Raise<Value> {
     let fut = this_future(interp, &args)?;
-    Ok(Value::Int(task_data(interp, &fut)?.num_cancels_requested.get() as i64))
+    Ok(Value::Int(
+        task_data(interp, &fut)?.num_cancels_requested.get() as i64,
+    ))
 }
 
 fn task_uncancel(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -605,7 +762,11 @@ fn loop_call_soon(interp: &mut Interp, mut args: Args) -> Raise<Value> {
     let func = arg(interp, &args, 1, "call_soon")?;
     let rest = args.pos[2..].to_vec();
     let cancelled = Rc::new(Cell::new(false));
-    interp.aio.call_soon(Job::Call { func, args: rest, cancelled: cancelled.clone() });
+    interp.aio.call_soon(Job::Call {
+        func,
+        args: rest,
+        cancelled: cancelled.clone(),
+    });
     Ok(make_handle(interp, cancelled))
 }
 
@@ -617,11 +778,19 @@ fn loop_call_later(interp: &mut Interp, mut args: Args) -> Raise<Value> {
 
 fn loop_call_at(interp: &mut Interp, mut args: Args) -> Raise<Value> {
     args.take_kw("context");
-    let when = crate::ops::as_f64(&arg(interp, &args, 1, "call_at")?).ok_or_else(|| interp.type_error("when must be a number"))?;
+    let when = crate::ops::as_f64(&arg(interp, &args, 1, "call_at")?)
+        .ok_or_else(|| interp.type_error("when must be a number"))?;
     let func = arg(interp, &args, 2, "call_at")?;
     let rest = args.pos[3..].to_vec();
     let cancelled = Rc::new(Cell::new(false));
-    interp.aio.call_at(when, Job::Call { func, args: rest, cancelled: cancelled.clone() });
+    interp.aio.call_at(
+        when,
+        Job::Call {
+            func,
+            args: rest,
+            cancelled: cancelled.clone(),
+        },
+    );
     Ok(make_handle(interp, cancelled))
 }
 

@@ -26,10 +26,19 @@ pub enum Mode {
 }
 
 /// Compiles a parsed module into its code object.
-pub fn compile_module(module: &Module, filename: &str, mode: Mode) -> Result<Rc<Code>, SyntaxError> {
+pub fn compile_module(
+    module: &Module,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<Code>, SyntaxError> {
     let facts = symtable::analyze_module(&module.body);
-    let mut compiler = Compiler { units: Vec::new(), filename: Rc::from(filename) };
-    let unit_kind = UnitKind::Module { allow_await: mode == Mode::Cell };
+    let mut compiler = Compiler {
+        units: Vec::new(),
+        filename: Rc::from(filename),
+    };
+    let unit_kind = UnitKind::Module {
+        allow_await: mode == Mode::Cell,
+    };
     compiler.push_unit(unit_kind, "<module>", "<module>", 1, &facts, &[]);
     let body = &module.body;
     for (i, stmt) in body.iter().enumerate() {
@@ -66,8 +75,14 @@ enum NameScope {
 
 /// Compile-time blocks, to know what an early exit must clean up.
 enum FBlock {
-    While { start: usize, breaks: Vec<usize> },
-    For { start: usize, breaks: Vec<usize> },
+    While {
+        start: usize,
+        breaks: Vec<usize>,
+    },
+    For {
+        start: usize,
+        breaks: Vec<usize>,
+    },
     /// A `try` body protected by an `except` handler.
     Try,
     /// A `try` body whose `finally` must run on the way out.
@@ -77,7 +92,9 @@ enum FBlock {
     /// Inside an `except` body (the exception is on the stack).
     Handler(Option<String>),
     /// Inside a `with` body (the exit method is on the stack).
-    With { is_async: bool },
+    With {
+        is_async: bool,
+    },
 }
 
 struct Unit {
@@ -108,11 +125,18 @@ type CResult = Result<(), SyntaxError>;
 
 impl Compiler {
     fn unit(&mut self) -> &mut Unit {
-        self.units.last_mut().expect("a unit is always being compiled")
+        self.units
+            .last_mut()
+            .expect("a unit is always being compiled")
     }
 
     fn error(&self, message: &str, line: u32) -> SyntaxError {
-        SyntaxError { kind: SyntaxErrorKind::Syntax, message: message.to_string(), line, column: 1 }
+        SyntaxError {
+            kind: SyntaxErrorKind::Syntax,
+            message: message.to_string(),
+            line,
+            column: 1,
+        }
     }
 
     /// Names bound by enclosing function scopes, visible as closures.
@@ -130,10 +154,22 @@ impl Compiler {
         names
     }
 
-    fn push_unit(&mut self, kind: UnitKind, name: &str, qualname: &str, line: u32, facts: &ScopeFacts, params: &[String]) {
+    fn push_unit(
+        &mut self,
+        kind: UnitKind,
+        name: &str,
+        qualname: &str,
+        line: u32,
+        facts: &ScopeFacts,
+        params: &[String],
+    ) {
         let enclosing = self.enclosing_bindings();
         let is_function = matches!(kind, UnitKind::Function { .. });
-        let locals: BTreeSet<String> = if is_function { facts.locals() } else { BTreeSet::new() };
+        let locals: BTreeSet<String> = if is_function {
+            facts.locals()
+        } else {
+            BTreeSet::new()
+        };
         let mut varnames: Vec<Rc<str>> = params.iter().map(|p| Rc::from(p.as_str())).collect();
         for local in &locals {
             if !params.contains(local) {
@@ -141,14 +177,29 @@ impl Compiler {
             }
         }
         let cellvars: Vec<Rc<str>> = if is_function {
-            facts.child_free.iter().filter(|n| locals.contains(*n)).map(|n| Rc::from(n.as_str())).collect()
+            facts
+                .child_free
+                .iter()
+                .filter(|n| locals.contains(*n))
+                .map(|n| Rc::from(n.as_str()))
+                .collect()
         } else {
             Vec::new()
         };
         let freevars: Vec<Rc<str>> = match kind {
             UnitKind::Module { .. } => Vec::new(),
-            UnitKind::Class => facts.child_free.iter().filter(|n| enclosing.contains(*n)).map(|n| Rc::from(n.as_str())).collect(),
-            UnitKind::Function { .. } => facts.raw_free().iter().filter(|n| enclosing.contains(*n)).map(|n| Rc::from(n.as_str())).collect(),
+            UnitKind::Class => facts
+                .child_free
+                .iter()
+                .filter(|n| enclosing.contains(*n))
+                .map(|n| Rc::from(n.as_str()))
+                .collect(),
+            UnitKind::Function { .. } => facts
+                .raw_free()
+                .iter()
+                .filter(|n| enclosing.contains(*n))
+                .map(|n| Rc::from(n.as_str()))
+                .collect(),
         };
         self.units.push(Unit {
             kind,
@@ -176,7 +227,12 @@ impl Compiler {
             .cellvars
             .iter()
             .enumerate()
-            .filter_map(|(ci, name)| unit.varnames.iter().position(|v| v == name).map(|vi| (ci as u32, vi as u32)))
+            .filter_map(|(ci, name)| {
+                unit.varnames
+                    .iter()
+                    .position(|v| v == name)
+                    .map(|vi| (ci as u32, vi as u32))
+            })
             .collect();
         let freevars = unit.freevars.clone();
         let code = Code {
@@ -317,15 +373,23 @@ impl Compiler {
     }
 
     fn in_function(&self) -> bool {
-        self.units.iter().rev().any(|u| matches!(u.kind, UnitKind::Function { .. }))
-            && matches!(self.units.last().map(|u| u.kind), Some(UnitKind::Function { .. }))
+        self.units
+            .iter()
+            .rev()
+            .any(|u| matches!(u.kind, UnitKind::Function { .. }))
+            && matches!(
+                self.units.last().map(|u| u.kind),
+                Some(UnitKind::Function { .. })
+            )
     }
 
     fn check_await_allowed(&self, what: &str, line: u32) -> CResult {
         match self.units.last().map(|u| u.kind) {
             Some(UnitKind::Function { is_async: true }) => Ok(()),
             Some(UnitKind::Module { allow_await: true }) => Ok(()),
-            Some(UnitKind::Function { is_async: false }) => Err(self.error(&format!("{what} outside async function"), line)),
+            Some(UnitKind::Function { is_async: false }) => {
+                Err(self.error(&format!("{what} outside async function"), line))
+            }
             _ => Err(self.error(&format!("{what} outside function"), line)),
         }
     }
@@ -387,7 +451,13 @@ impl Compiler {
                 }
             }
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse)?,
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_await_allowed("'async for'", stmt.line)?;
                     self.async_for_stmt(target, iter, body, orelse)?;
@@ -395,7 +465,12 @@ impl Compiler {
                     self.for_stmt(target, iter, body, orelse)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
@@ -425,7 +500,11 @@ impl Compiler {
                 self.emit(Op::Raise(1));
                 self.patch(to_end);
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_await_allowed("'async with'", stmt.line)?;
                 }
@@ -440,7 +519,12 @@ impl Compiler {
                             self.store_name(asname);
                         }
                         None => {
-                            let first = alias.name.split('.').next().unwrap_or(&alias.name).to_string();
+                            let first = alias
+                                .name
+                                .split('.')
+                                .next()
+                                .unwrap_or(&alias.name)
+                                .to_string();
                             let i = self.name_idx(&first);
                             self.emit(Op::ImportName(i));
                             self.store_name(&first);
@@ -461,11 +545,17 @@ impl Compiler {
             StmtKind::Global(_) => {}
             StmtKind::Nonlocal(names) => {
                 if !self.in_function() {
-                    return Err(self.error("nonlocal declaration not allowed at module level", stmt.line));
+                    return Err(self.error(
+                        "nonlocal declaration not allowed at module level",
+                        stmt.line,
+                    ));
                 }
                 for name in names {
                     if !self.unit().freevars.iter().any(|f| &**f == name) {
-                        return Err(self.error(&format!("no binding for nonlocal '{name}' found"), stmt.line));
+                        return Err(self.error(
+                            &format!("no binding for nonlocal '{name}' found"),
+                            stmt.line,
+                        ));
                     }
                 }
             }
@@ -501,7 +591,12 @@ impl Compiler {
                 self.emit(Op::RotThree);
                 self.emit(Op::StoreSubscr);
             }
-            _ => return Err(self.error("'expression' is an illegal expression for augmented assignment", target.line)),
+            _ => {
+                return Err(self.error(
+                    "'expression' is an illegal expression for augmented assignment",
+                    target.line,
+                ))
+            }
         }
         Ok(())
     }
@@ -520,11 +615,19 @@ impl Compiler {
                 self.emit(Op::StoreSubscr);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let star = items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let star = items
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
                 match star {
                     Some(s) => {
-                        if items.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count() > 1 {
-                            return Err(self.error("multiple starred expressions in assignment", target.line));
+                        if items
+                            .iter()
+                            .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
+                            .count()
+                            > 1
+                        {
+                            return Err(self
+                                .error("multiple starred expressions in assignment", target.line));
                         }
                         self.emit(Op::UnpackEx(s as u16, (items.len() - s - 1) as u16));
                     }
@@ -539,8 +642,18 @@ impl Compiler {
                     }
                 }
             }
-            ExprKind::Starred(_) => return Err(self.error("starred assignment target must be in a list or tuple", target.line)),
-            _ => return Err(self.error(&format!("cannot assign to {}", describe(target)), target.line)),
+            ExprKind::Starred(_) => {
+                return Err(self.error(
+                    "starred assignment target must be in a list or tuple",
+                    target.line,
+                ))
+            }
+            _ => {
+                return Err(self.error(
+                    &format!("cannot assign to {}", describe(target)),
+                    target.line,
+                ))
+            }
         }
         Ok(())
     }
@@ -563,7 +676,9 @@ impl Compiler {
                     self.delete_target(item)?;
                 }
             }
-            _ => return Err(self.error(&format!("cannot delete {}", describe(target)), target.line)),
+            _ => {
+                return Err(self.error(&format!("cannot delete {}", describe(target)), target.line))
+            }
         }
         Ok(())
     }
@@ -582,7 +697,11 @@ impl Compiler {
     }
 
     fn loop_index(&self) -> Option<usize> {
-        self.units.last()?.fblocks.iter().rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. }))
+        self.units
+            .last()?
+            .fblocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. }))
     }
 
     fn break_stmt(&mut self, line: u32) -> CResult {
@@ -632,7 +751,11 @@ impl Compiler {
         let inner = std::mem::take(&mut self.unit().fblocks);
         let mut restored = all;
         for (i, block) in inner.into_iter().enumerate() {
-            if let (FBlock::While { breaks: new, .. } | FBlock::For { breaks: new, .. }, FBlock::While { breaks, .. } | FBlock::For { breaks, .. }) = (block, &mut restored[i]) {
+            if let (
+                FBlock::While { breaks: new, .. } | FBlock::For { breaks: new, .. },
+                FBlock::While { breaks, .. } | FBlock::For { breaks, .. },
+            ) = (block, &mut restored[i])
+            {
                 for b in new {
                     if !breaks.contains(&b) {
                         breaks.push(b);
@@ -699,7 +822,10 @@ impl Compiler {
         let start = self.pos();
         self.expr(test)?;
         let to_else = self.emit(Op::PopJumpIfFalse(0));
-        self.unit().fblocks.push(FBlock::While { start, breaks: Vec::new() });
+        self.unit().fblocks.push(FBlock::While {
+            start,
+            breaks: Vec::new(),
+        });
         self.stmts(body)?;
         self.emit(Op::Jump(start as u32));
         let breaks = match self.unit().fblocks.pop() {
@@ -720,7 +846,10 @@ impl Compiler {
         let start = self.pos();
         let for_iter = self.emit(Op::ForIter(0));
         self.store_target(target)?;
-        self.unit().fblocks.push(FBlock::For { start, breaks: Vec::new() });
+        self.unit().fblocks.push(FBlock::For {
+            start,
+            breaks: Vec::new(),
+        });
         self.stmts(body)?;
         self.emit(Op::Jump(start as u32));
         let breaks = match self.unit().fblocks.pop() {
@@ -735,7 +864,13 @@ impl Compiler {
         Ok(())
     }
 
-    fn async_for_stmt(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> CResult {
+    fn async_for_stmt(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> CResult {
         self.expr(iter)?;
         self.emit(Op::GetAIter);
         let start = self.pos();
@@ -745,7 +880,10 @@ impl Compiler {
         self.emit(Op::Await);
         self.emit(Op::PopBlock);
         self.store_target(target)?;
-        self.unit().fblocks.push(FBlock::For { start, breaks: Vec::new() });
+        self.unit().fblocks.push(FBlock::For {
+            start,
+            breaks: Vec::new(),
+        });
         self.stmts(body)?;
         self.emit(Op::Jump(start as u32));
         let breaks = match self.unit().fblocks.pop() {
@@ -761,7 +899,12 @@ impl Compiler {
         Ok(())
     }
 
-    fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> CResult {
+    fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CResult {
         let setup = self.emit(Op::SetupHandler(0));
         self.unit().fblocks.push(FBlock::Try);
         self.stmts(body)?;
@@ -800,7 +943,9 @@ impl Compiler {
                 self.emit(Op::DupTop);
                 self.store_name(name);
             }
-            self.unit().fblocks.push(FBlock::Handler(handler.name.clone()));
+            self.unit()
+                .fblocks
+                .push(FBlock::Handler(handler.name.clone()));
             self.stmts(&handler.body)?;
             self.unit().fblocks.pop();
             self.unwind_one(&FBlock::Handler(handler.name.clone()), false)?;
@@ -813,9 +958,17 @@ impl Compiler {
         Ok(())
     }
 
-    fn try_finally(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt]) -> CResult {
+    fn try_finally(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> CResult {
         let setup = self.emit(Op::SetupHandler(0));
-        self.unit().fblocks.push(FBlock::Finally(finalbody.to_vec()));
+        self.unit()
+            .fblocks
+            .push(FBlock::Finally(finalbody.to_vec()));
         if handlers.is_empty() {
             self.stmts(body)?;
         } else {
@@ -883,7 +1036,11 @@ impl Compiler {
 
     fn defaults(&mut self, params: &Params) -> Result<MakeFunctionFlags, SyntaxError> {
         let mut flags = MakeFunctionFlags::default();
-        let defaults: Vec<&Expr> = params.args.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = params
+            .args
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -891,7 +1048,11 @@ impl Compiler {
             self.emit(Op::BuildTuple(defaults.len() as u32));
             flags.defaults = true;
         }
-        let kwdefaults: Vec<(&str, &Expr)> = params.kwonly.iter().filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d))).collect();
+        let kwdefaults: Vec<(&str, &Expr)> = params
+            .kwonly
+            .iter()
+            .filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d)))
+            .collect();
         if !kwdefaults.is_empty() {
             for (name, d) in &kwdefaults {
                 self.emit_const(Value::str(name));
@@ -913,7 +1074,12 @@ impl Compiler {
     }
 
     /// Emits `MakeFunction` for a finished child code object, with its closure.
-    fn make_function(&mut self, code: Rc<Code>, freevars: &[Rc<str>], mut flags: MakeFunctionFlags) {
+    fn make_function(
+        &mut self,
+        code: Rc<Code>,
+        freevars: &[Rc<str>],
+        mut flags: MakeFunctionFlags,
+    ) {
         if !freevars.is_empty() {
             for name in freevars {
                 let unit = self.unit();
@@ -921,7 +1087,12 @@ impl Compiler {
                     .cellvars
                     .iter()
                     .position(|n| n == name)
-                    .or_else(|| unit.freevars.iter().position(|n| n == name).map(|i| i + unit.cellvars.len()))
+                    .or_else(|| {
+                        unit.freevars
+                            .iter()
+                            .position(|n| n == name)
+                            .map(|i| i + unit.cellvars.len())
+                    })
                     .unwrap_or(0);
                 self.emit(Op::LoadClosure(index as u32));
             }
@@ -950,7 +1121,16 @@ impl Compiler {
         };
         let qualname = self.child_qualname(&def.name);
         let params = symtable::param_names(&def.params);
-        self.push_unit(UnitKind::Function { is_async: def.is_async }, &def.name, &qualname, line, &facts, &params);
+        self.push_unit(
+            UnitKind::Function {
+                is_async: def.is_async,
+            },
+            &def.name,
+            &qualname,
+            line,
+            &facts,
+            &params,
+        );
         self.stmts(&def.body)?;
         self.emit_const(Value::None);
         self.emit(Op::ReturnValue);
@@ -1008,7 +1188,10 @@ impl Compiler {
             ExprKind::None => self.emit_const(Value::None),
             ExprKind::Bool(b) => self.emit_const(Value::Bool(*b)),
             ExprKind::Int(digits) => {
-                let value = digits.parse::<BigInt>().map(Value::from_bigint).map_err(|_| self.error("invalid decimal literal", expr.line))?;
+                let value = digits
+                    .parse::<BigInt>()
+                    .map(Value::from_bigint)
+                    .map_err(|_| self.error("invalid decimal literal", expr.line))?;
                 self.emit_const(value);
             }
             ExprKind::Float(x) => self.emit_const(Value::Float(*x)),
@@ -1021,7 +1204,9 @@ impl Compiler {
             ExprKind::Tuple(items) => self.sequence(items, SeqKind::Tuple)?,
             ExprKind::Set(items) => self.sequence(items, SeqKind::Set)?,
             ExprKind::Dict(pairs) => self.dict_display(pairs)?,
-            ExprKind::Starred(_) => return Err(self.error("can't use starred expression here", expr.line)),
+            ExprKind::Starred(_) => {
+                return Err(self.error("can't use starred expression here", expr.line))
+            }
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.name_idx(attr);
@@ -1049,7 +1234,11 @@ impl Compiler {
                     }
                 }
             }
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords)?,
             ExprKind::BinOp { left, op, right } => {
                 self.expr(left)?;
                 self.expr(right)?;
@@ -1085,10 +1274,20 @@ impl Compiler {
                 self.patch(to_end);
             }
             ExprKind::Lambda { params, body } => self.lambda(params, body, expr.line)?,
-            ExprKind::ListComp { elt, generators } => self.comprehension(CompKind::List, &[elt], generators, expr.line)?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(CompKind::Set, &[elt], generators, expr.line)?,
-            ExprKind::DictComp { key, value, generators } => self.comprehension(CompKind::Dict, &[key, value], generators, expr.line)?,
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(CompKind::Generator, &[elt], generators, expr.line)?,
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(CompKind::List, &[elt], generators, expr.line)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(CompKind::Set, &[elt], generators, expr.line)?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(CompKind::Dict, &[key, value], generators, expr.line)?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(CompKind::Generator, &[elt], generators, expr.line)?
+            }
             ExprKind::Await(value) => {
                 self.check_await_allowed("'await'", expr.line)?;
                 self.expr(value)?;
@@ -1128,7 +1327,12 @@ impl Compiler {
         for part in parts {
             match part {
                 FStringPart::Literal(text) => self.emit_const(Value::str(text)),
-                FStringPart::Value { value, conversion, spec, debug_text } => {
+                FStringPart::Value {
+                    value,
+                    conversion,
+                    spec,
+                    debug_text,
+                } => {
                     if let Some(text) = debug_text {
                         self.emit_const(Value::str(text));
                         count += 1;
@@ -1171,16 +1375,28 @@ impl Compiler {
             });
             return Ok(());
         }
-        self.emit(if kind == SeqKind::Set { Op::BuildSet(0) } else { Op::BuildList(0) });
+        self.emit(if kind == SeqKind::Set {
+            Op::BuildSet(0)
+        } else {
+            Op::BuildList(0)
+        });
         for item in items {
             match &item.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.emit(if kind == SeqKind::Set { Op::SetUpdate(1) } else { Op::ListExtend(1) });
+                    self.emit(if kind == SeqKind::Set {
+                        Op::SetUpdate(1)
+                    } else {
+                        Op::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.expr(item)?;
-                    self.emit(if kind == SeqKind::Set { Op::SetAdd(1) } else { Op::ListAppend(1) });
+                    self.emit(if kind == SeqKind::Set {
+                        Op::SetAdd(1)
+                    } else {
+                        Op::ListAppend(1)
+                    });
                 }
             }
         }
@@ -1221,7 +1437,8 @@ impl Compiler {
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
         self.expr(func)?;
         let line = func.line;
-        let dynamic = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) || keywords.iter().any(|k| k.name.is_none());
+        let dynamic = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            || keywords.iter().any(|k| k.name.is_none());
         if !dynamic {
             for a in args {
                 self.expr(a)?;
@@ -1237,7 +1454,10 @@ impl Compiler {
                 }
                 let names_const = self.add_const(Value::tuple(names));
                 self.set_line(line);
-                self.emit(Op::CallKw((args.len() + keywords.len()) as u32, names_const));
+                self.emit(Op::CallKw(
+                    (args.len() + keywords.len()) as u32,
+                    names_const,
+                ));
             }
             return Ok(());
         }
@@ -1309,10 +1529,21 @@ impl Compiler {
     fn lambda(&mut self, params: &Params, body: &Expr, line: u32) -> CResult {
         let flags = self.defaults(params)?;
         let facts = symtable::analyze_lambda(params, body);
-        let kind = if facts.has_yield { CodeKind::Generator } else { CodeKind::Function };
+        let kind = if facts.has_yield {
+            CodeKind::Generator
+        } else {
+            CodeKind::Function
+        };
         let qualname = self.child_qualname("<lambda>");
         let names = symtable::param_names(params);
-        self.push_unit(UnitKind::Function { is_async: false }, "<lambda>", &qualname, line, &facts, &names);
+        self.push_unit(
+            UnitKind::Function { is_async: false },
+            "<lambda>",
+            &qualname,
+            line,
+            &facts,
+            &names,
+        );
         self.expr(body)?;
         self.emit(Op::ReturnValue);
         let (code, freevars) = self.finish_function(kind, params);
@@ -1320,7 +1551,13 @@ impl Compiler {
         Ok(())
     }
 
-    fn comprehension(&mut self, kind: CompKind, elts: &[&Expr], generators: &[Comprehension], line: u32) -> CResult {
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elts: &[&Expr],
+        generators: &[Comprehension],
+        line: u32,
+    ) -> CResult {
         let facts = symtable::analyze_comprehension(elts, generators);
         let is_async = facts.has_await && kind != CompKind::Generator;
         if facts.has_await {
@@ -1333,7 +1570,14 @@ impl Compiler {
             CompKind::Generator => "<genexpr>",
         };
         let qualname = self.child_qualname(name);
-        self.push_unit(UnitKind::Function { is_async }, name, &qualname, line, &facts, &[".0".to_string()]);
+        self.push_unit(
+            UnitKind::Function { is_async },
+            name,
+            &qualname,
+            line,
+            &facts,
+            &[".0".to_string()],
+        );
         match kind {
             CompKind::List => {
                 self.emit(Op::BuildList(0));
@@ -1356,12 +1600,24 @@ impl Compiler {
             _ if is_async => CodeKind::Coroutine,
             _ => CodeKind::Function,
         };
-        let params = Params { args: vec![Param { name: ".0".into(), default: None }], ..Params::default() };
+        let params = Params {
+            args: vec![Param {
+                name: ".0".into(),
+                default: None,
+            }],
+            ..Params::default()
+        };
         let (code, freevars) = self.finish_function(code_kind, &params);
         self.make_function(code, &freevars, MakeFunctionFlags::default());
-        let first = generators.first().ok_or_else(|| self.error("invalid syntax", line))?;
+        let first = generators
+            .first()
+            .ok_or_else(|| self.error("invalid syntax", line))?;
         self.expr(&first.iter)?;
-        self.emit(if first.is_async { Op::GetAIter } else { Op::GetIter });
+        self.emit(if first.is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.emit(Op::Call(1));
         if is_async {
             self.emit(Op::GetAwaitable);
@@ -1370,13 +1626,23 @@ impl Compiler {
         Ok(())
     }
 
-    fn comprehension_loop(&mut self, kind: CompKind, elts: &[&Expr], generators: &[Comprehension], depth: usize) -> CResult {
+    fn comprehension_loop(
+        &mut self,
+        kind: CompKind,
+        elts: &[&Expr],
+        generators: &[Comprehension],
+        depth: usize,
+    ) -> CResult {
         let generator = &generators[depth];
         if depth == 0 {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&generator.iter)?;
-            self.emit(if generator.is_async { Op::GetAIter } else { Op::GetIter });
+            self.emit(if generator.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         let start = self.pos();
         let (exit_jump, async_setup) = if generator.is_async {
@@ -1452,20 +1718,35 @@ impl FBlock {
     /// break lists start empty and are merged back afterwards.
     fn shallow_clone(&self) -> FBlock {
         match self {
-            FBlock::While { start, .. } => FBlock::While { start: *start, breaks: Vec::new() },
-            FBlock::For { start, .. } => FBlock::For { start: *start, breaks: Vec::new() },
+            FBlock::While { start, .. } => FBlock::While {
+                start: *start,
+                breaks: Vec::new(),
+            },
+            FBlock::For { start, .. } => FBlock::For {
+                start: *start,
+                breaks: Vec::new(),
+            },
             FBlock::Try => FBlock::Try,
             FBlock::Finally(body) => FBlock::Finally(body.clone()),
             FBlock::FinallyExc => FBlock::FinallyExc,
             FBlock::Handler(name) => FBlock::Handler(name.clone()),
-            FBlock::With { is_async } => FBlock::With { is_async: *is_async },
+            FBlock::With { is_async } => FBlock::With {
+                is_async: *is_async,
+            },
         }
     }
 }
 
 /// Records the docstring of a function whose body starts with a string literal.
 fn with_doc(code: Rc<Code>, body: &[Stmt]) -> Rc<Code> {
-    let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Str(doc), .. }), .. }) = body.first() else {
+    let Some(Stmt {
+        kind: StmtKind::Expr(Expr {
+            kind: ExprKind::Str(doc),
+            ..
+        }),
+        ..
+    }) = body.first()
+    else {
         return code;
     };
     let mut code = Rc::try_unwrap(code).unwrap_or_else(|rc| clone_code(&rc));
@@ -1501,7 +1782,12 @@ fn clone_code(code: &Code) -> Code {
 fn describe(expr: &Expr) -> &'static str {
     match &expr.kind {
         ExprKind::Call { .. } => "function call",
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::Bool(_) | ExprKind::None => "literal",
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
+        | ExprKind::Bool(_)
+        | ExprKind::None => "literal",
         ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::Lambda { .. } => "lambda",

@@ -67,7 +67,8 @@ impl Dict {
     pub fn get_str(&self, key: &str) -> Option<Value> {
         let probe = Value::str(key);
         let hash = hash_str(key);
-        self.find(hash, &probe).map(|i| self.entries[i].value.clone())
+        self.find(hash, &probe)
+            .map(|i| self.entries[i].value.clone())
     }
 
     /// Inserts or replaces; an existing key keeps its position (and its original key object).
@@ -83,7 +84,9 @@ impl Dict {
     /// Removes `key`, returning its value.
     pub fn remove(&mut self, key: &Value) -> Result<Option<Value>, Unhashable> {
         let hash = hash_value(key)?;
-        let Some(i) = self.find(hash, key) else { return Ok(None) };
+        let Some(i) = self.find(hash, key) else {
+            return Ok(None);
+        };
         let entry = &mut self.entries[i];
         entry.live = false;
         self.len -= 1;
@@ -110,7 +113,10 @@ impl Dict {
 
     /// The live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries.iter().filter(|e| e.live).map(|e| (&e.key, &e.value))
+        self.entries
+            .iter()
+            .filter(|e| e.live)
+            .map(|e| (&e.key, &e.value))
     }
 
     /// The keys in insertion order.
@@ -121,7 +127,9 @@ impl Dict {
     /// The raw entry at `slot` (for iterators that walk the entry vector), and the
     /// next slot to look at.
     pub fn entry_from(&self, slot: usize) -> Option<(usize, &Value, &Value)> {
-        let offset = self.entries[slot.min(self.entries.len())..].iter().position(|e| e.live)?;
+        let offset = self.entries[slot.min(self.entries.len())..]
+            .iter()
+            .position(|e| e.live)?;
         let i = slot + offset;
         Some((i + 1, &self.entries[i].key, &self.entries[i].value))
     }
@@ -159,7 +167,12 @@ impl Dict {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild();
         }
-        self.entries.push(Entry { hash, key, value, live: true });
+        self.entries.push(Entry {
+            hash,
+            key,
+            value,
+            live: true,
+        });
         self.len += 1;
         let index = self.entries.len() as u32;
         self.place(hash, index);
@@ -233,7 +246,11 @@ fn hash_str(s: &str) -> u64 {
 /// CPython's hash of an int: the value modulo 2**61 - 1, with the sign kept.
 fn hash_i64(i: i64) -> u64 {
     let magnitude = i.unsigned_abs() % HASH_MODULUS;
-    let h = if i < 0 { (magnitude as i64).wrapping_neg() } else { magnitude as i64 };
+    let h = if i < 0 {
+        (magnitude as i64).wrapping_neg()
+    } else {
+        magnitude as i64
+    };
     if h == -1 {
         -2i64 as u64
     } else {
@@ -244,7 +261,11 @@ fn hash_i64(i: i64) -> u64 {
 fn hash_bigint(b: &BigInt) -> u64 {
     let modulus = BigInt::from(HASH_MODULUS);
     let magnitude = (b.magnitude() % modulus.magnitude()).to_u64().unwrap_or(0);
-    let h = if b.sign() == Sign::Minus { (magnitude as i64).wrapping_neg() } else { magnitude as i64 };
+    let h = if b.sign() == Sign::Minus {
+        (magnitude as i64).wrapping_neg()
+    } else {
+        magnitude as i64
+    };
     if h == -1 {
         -2i64 as u64
     } else {
@@ -271,7 +292,11 @@ pub fn float_to_bigint(x: f64) -> Option<BigInt> {
     }
     let bits = x.to_bits();
     let exponent = ((bits >> 52) & 0x7ff) as i64;
-    let mantissa = if exponent == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+    let mantissa = if exponent == 0 {
+        (bits & ((1 << 52) - 1)) << 1
+    } else {
+        (bits & ((1 << 52) - 1)) | (1 << 52)
+    };
     let shift = exponent - 1075;
     let mut value = BigInt::from(mantissa);
     if shift >= 0 {

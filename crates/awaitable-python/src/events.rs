@@ -15,26 +15,60 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventKind {
     /// A task was created (by `create_task`, `gather`, ... or for a cell).
-    TaskCreated { task: u64, name: String, parent: Option<u64>, cell: Option<u64> },
+    TaskCreated {
+        task: u64,
+        name: String,
+        parent: Option<u64>,
+        cell: Option<u64>,
+    },
     /// A task's step started running Python code.
-    TaskRunning { task: u64 },
+    TaskRunning {
+        task: u64,
+    },
     /// A task suspended, waiting on something (`sleep(10)`, `task Task-2`, `future`).
-    TaskAwaiting { task: u64, what: String },
+    TaskAwaiting {
+        task: u64,
+        what: String,
+    },
     /// A task yielded once to the loop (`sleep(0)`).
-    TaskYielded { task: u64 },
-    TaskDone { task: u64 },
-    TaskCancelled { task: u64 },
-    TaskFailed { task: u64, error: String },
+    TaskYielded {
+        task: u64,
+    },
+    TaskDone {
+        task: u64,
+    },
+    TaskCancelled {
+        task: u64,
+    },
+    TaskFailed {
+        task: u64,
+        error: String,
+    },
     /// The loop's thread blocked (`time.sleep`, a blocking fetch): no task can run.
-    LoopBlocked { reason: String },
+    LoopBlocked {
+        reason: String,
+    },
     /// The loop's thread is free again.
     LoopUnblocked,
     /// A worker thread (`to_thread`) started or finished.
-    ThreadStarted { thread: u64, name: String },
-    ThreadFinished { thread: u64 },
+    ThreadStarted {
+        thread: u64,
+        name: String,
+    },
+    ThreadFinished {
+        thread: u64,
+    },
     /// Program output, with the notebook cell it belongs to (if any).
-    Output { stream: Stream, text: String, cell: Option<u64> },
+    Output {
+        stream: Stream,
+        text: String,
+        cell: Option<u64>,
+    },
     /// A notebook cell started or finished.
-    CellStarted { cell: u64 },
-    CellFinished { cell: u64 },
+    CellStarted {
+        cell: u64,
+    },
+    CellFinished {
+        cell: u64,
+    },
 }

@@ -72,8 +72,15 @@ pub struct Frame {
 impl Frame {
     /// The line of the instruction being executed (the last one fetched).
     pub fn line(&self) -> u32 {
-        let i = self.ip.saturating_sub(1).min(self.code.lines.len().saturating_sub(1));
-        self.code.lines.get(i).copied().unwrap_or(self.code.first_line)
+        let i = self
+            .ip
+            .saturating_sub(1)
+            .min(self.code.lines.len().saturating_sub(1));
+        self.code
+            .lines
+            .get(i)
+            .copied()
+            .unwrap_or(self.code.first_line)
     }
 }
 
@@ -92,7 +99,11 @@ pub struct Execution {
 impl Execution {
     /// An execution starting with one frame.
     pub fn new(frame: Frame) -> Execution {
-        Execution { frames: vec![frame], handled: None, pending_exc: None }
+        Execution {
+            frames: vec![frame],
+            handled: None,
+            pending_exc: None,
+        }
     }
 
     /// Whether all its frames have returned.

@@ -86,11 +86,21 @@ impl FutureObj {
 
     /// The future behind `await asyncio.sleep(0)`.
     pub fn yield_once(id: u64) -> FutureObj {
-        FutureObj { yield_once: true, ..FutureObj::new(id) }
+        FutureObj {
+            yield_once: true,
+            ..FutureObj::new(id)
+        }
     }
 
     /// A task for `coro`, with its first frame ready to run.
-    pub fn new_task(id: u64, name: Rc<str>, coro: Value, exec: Execution, cell: Option<u64>, origin_cell: Option<u64>) -> FutureObj {
+    pub fn new_task(
+        id: u64,
+        name: Rc<str>,
+        coro: Value,
+        exec: Execution,
+        cell: Option<u64>,
+        origin_cell: Option<u64>,
+    ) -> FutureObj {
         let task = TaskData {
             name: RefCell::new(name),
             coro,
@@ -102,7 +112,10 @@ impl FutureObj {
             cell,
             origin_cell,
         };
-        FutureObj { task: Some(task), ..FutureObj::new(id) }
+        FutureObj {
+            task: Some(task),
+            ..FutureObj::new(id)
+        }
     }
 
     /// Whether this is a `Task`.
@@ -132,7 +145,10 @@ impl FutureObj {
 
     /// The task name, for tasks.
     pub fn name(&self) -> Rc<str> {
-        self.task.as_ref().map(|t| t.name.borrow().clone()).unwrap_or_else(|| Rc::from("Future"))
+        self.task
+            .as_ref()
+            .map(|t| t.name.borrow().clone())
+            .unwrap_or_else(|| Rc::from("Future"))
     }
 
     /// `result()`: the value, or raises the exception / `CancelledError` / `InvalidStateError`.
@@ -207,7 +223,8 @@ impl FutureObj {
             self.complete(interp, FutureState::Cancelled(msg))?;
             return Ok(true);
         };
-        task.num_cancels_requested.set(task.num_cancels_requested.get() + 1);
+        task.num_cancels_requested
+            .set(task.num_cancels_requested.get() + 1);
         let waiter = task.fut_waiter.borrow().clone();
         if let Some(waiter) = waiter {
             if waiter.cancel(interp, msg.clone())? {
@@ -256,6 +273,10 @@ impl FutureObj {
 /// A `CancelledError` carrying the cancel message, if any.
 pub fn cancelled_error(interp: &mut Interp, msg: &Value) -> Exc {
     let class = interp.types.exception("CancelledError");
-    let args = if matches!(msg, Value::None) { Vec::new() } else { vec![msg.clone()] };
+    let args = if matches!(msg, Value::None) {
+        Vec::new()
+    } else {
+        vec![msg.clone()]
+    };
     interp.new_exc(&class, args)
 }

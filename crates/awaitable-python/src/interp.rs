@@ -147,7 +147,11 @@ impl Interp {
     pub fn write(&mut self, stream: Stream, text: &str) {
         if !text.is_empty() {
             let cell = self.aio.current_origin_cell();
-            self.aio.event(crate::events::EventKind::Output { stream, text: text.to_string(), cell });
+            self.aio.event(crate::events::EventKind::Output {
+                stream,
+                text: text.to_string(),
+                cell,
+            });
         }
     }
 
@@ -159,7 +163,9 @@ impl Interp {
             if let Some(line) = self.source_line_for_warning(&text) {
                 text.push_str(&format!("  {line}\n"));
             }
-            text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+            text.push_str(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
             self.write(Stream::Stderr, &text);
         }
     }
@@ -169,7 +175,10 @@ impl Interp {
         let (file, line) = location.rsplit_once(':')?;
         let line: usize = line.parse().ok()?;
         let source = self.sources.get(file)?;
-        source.lines().nth(line.checked_sub(1)?).map(|l| l.trim().to_string())
+        source
+            .lines()
+            .nth(line.checked_sub(1)?)
+            .map(|l| l.trim().to_string())
     }
 
     // ---- exceptions ----
@@ -182,8 +191,15 @@ impl Interp {
 
     /// A new exception instance of `class` with `args`.
     pub fn new_exc(&self, class: &Rc<Class>, args: Vec<Value>) -> Exc {
-        let data = ExcData { args, ..ExcData::default() };
-        Exc(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(HashMap::new()), payload: RefCell::new(Payload::Exception(data)) }))
+        let data = ExcData {
+            args,
+            ..ExcData::default()
+        };
+        Exc(Rc::new(Instance {
+            class: class.clone(),
+            attrs: RefCell::new(HashMap::new()),
+            payload: RefCell::new(Payload::Exception(data)),
+        }))
     }
 
     /// `TypeError(message)`.
@@ -415,14 +431,22 @@ impl Interp {
             }
             Op::DeleteGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
-                let removed = frame.globals.borrow_mut().remove(&Value::Str(name.clone())).ok().flatten();
+                let removed = frame
+                    .globals
+                    .borrow_mut()
+                    .remove(&Value::Str(name.clone()))
+                    .ok()
+                    .flatten();
                 if removed.is_none() {
                     return Err(self.err("NameError", format!("name '{name}' is not defined")));
                 }
             }
             Op::LoadName(i) => {
                 let name = frame.code.names[i as usize].clone();
-                let local = frame.namespace.as_ref().and_then(|ns| ns.borrow().get_str(&name));
+                let local = frame
+                    .namespace
+                    .as_ref()
+                    .and_then(|ns| ns.borrow().get_str(&name));
                 let v = match local {
                     Some(v) => v,
                     None => match frame.globals.borrow().get_str(&name) {
@@ -435,13 +459,23 @@ impl Interp {
             Op::StoreName(i) => {
                 let name = frame.code.names[i as usize].clone();
                 let v = pop(frame);
-                let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                let ns = frame
+                    .namespace
+                    .clone()
+                    .unwrap_or_else(|| frame.globals.clone());
                 let _ = ns.borrow_mut().insert(Value::Str(name), v);
             }
             Op::DeleteName(i) => {
                 let name = frame.code.names[i as usize].clone();
-                let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
-                let removed = ns.borrow_mut().remove(&Value::Str(name.clone())).ok().flatten();
+                let ns = frame
+                    .namespace
+                    .clone()
+                    .unwrap_or_else(|| frame.globals.clone());
+                let removed = ns
+                    .borrow_mut()
+                    .remove(&Value::Str(name.clone()))
+                    .ok()
+                    .flatten();
                 if removed.is_none() {
                     return Err(self.err("NameError", format!("name '{name}' is not defined")));
                 }
@@ -484,7 +518,9 @@ impl Interp {
                 let step = if n == 3 { pop(frame) } else { Value::None };
                 let upper = pop(frame);
                 let lower = pop(frame);
-                frame.stack.push(Value::Slice(Rc::new([lower, upper, step])));
+                frame
+                    .stack
+                    .push(Value::Slice(Rc::new([lower, upper, step])));
             }
             Op::PopTop => {
                 frame.stack.pop();
@@ -585,7 +621,8 @@ impl Interp {
                 let items = pop_n(frame, 2 * n as usize);
                 let mut dict = Dict::new();
                 for pair in items.chunks(2) {
-                    dict.insert(pair[0].clone(), pair[1].clone()).map_err(|u| self.unhashable(u))?;
+                    dict.insert(pair[0].clone(), pair[1].clone())
+                        .map_err(|u| self.unhashable(u))?;
                 }
                 push(exec, Value::Dict(Rc::new(RefCell::new(dict))));
             }
@@ -607,7 +644,9 @@ impl Interp {
                 let v = pop(frame);
                 if let Value::Set(s) = peek(frame, depth) {
                     let s = s.clone();
-                    s.borrow_mut().insert(v, Value::None).map_err(|u| self.unhashable(u))?;
+                    s.borrow_mut()
+                        .insert(v, Value::None)
+                        .map_err(|u| self.unhashable(u))?;
                 }
             }
             Op::SetUpdate(depth) => {
@@ -616,7 +655,9 @@ impl Interp {
                 let items = self.iterate(&v)?;
                 if let Value::Set(s) = target {
                     for item in items {
-                        s.borrow_mut().insert(item, Value::None).map_err(|u| self.unhashable(u))?;
+                        s.borrow_mut()
+                            .insert(item, Value::None)
+                            .map_err(|u| self.unhashable(u))?;
                     }
                 }
             }
@@ -625,19 +666,28 @@ impl Interp {
                 let key = pop(frame);
                 if let Value::Dict(d) = peek(frame, depth) {
                     let d = d.clone();
-                    d.borrow_mut().insert(key, value).map_err(|u| self.unhashable(u))?;
+                    d.borrow_mut()
+                        .insert(key, value)
+                        .map_err(|u| self.unhashable(u))?;
                 }
             }
             Op::DictUpdate(depth) => {
                 let v = pop(frame);
                 let target = peek(frame, depth).clone();
                 let Value::Dict(source) = &v else {
-                    return Err(self.type_error(format!("'{}' object is not a mapping", self.type_name(&v))));
+                    return Err(self
+                        .type_error(format!("'{}' object is not a mapping", self.type_name(&v))));
                 };
                 if let Value::Dict(d) = target {
-                    let pairs: Vec<(Value, Value)> = source.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let pairs: Vec<(Value, Value)> = source
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     for (k, v) in pairs {
-                        d.borrow_mut().insert(k, v).map_err(|u| self.unhashable(u))?;
+                        d.borrow_mut()
+                            .insert(k, v)
+                            .map_err(|u| self.unhashable(u))?;
                     }
                 }
             }
@@ -655,7 +705,10 @@ impl Interp {
                     return Err(if items.len() > n as usize {
                         self.value_error(format!("too many values to unpack (expected {n})"))
                     } else {
-                        self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
+                        self.value_error(format!(
+                            "not enough values to unpack (expected {n}, got {})",
+                            items.len()
+                        ))
                     });
                 }
                 let frame = current(exec);
@@ -666,7 +719,11 @@ impl Interp {
                 let mut items = self.iterate(&v).map_err(|e| self.unpack_error(e, &v))?;
                 let (before, after) = (before as usize, after as usize);
                 if items.len() < before + after {
-                    return Err(self.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
                 }
                 let tail = items.split_off(items.len() - after);
                 let middle = items.split_off(before);
@@ -687,7 +744,11 @@ impl Interp {
                 let mut args = pop_n(frame, n as usize);
                 let func = pop(frame);
                 let kw_values = args.split_off(args.len() - names.len());
-                let kw = names.iter().zip(kw_values).map(|(k, v)| (str_of(k), v)).collect();
+                let kw = names
+                    .iter()
+                    .zip(kw_values)
+                    .map(|(k, v)| (str_of(k), v))
+                    .collect();
                 return self.call_in_frame(exec, func, Args { pos: args, kw });
             }
             Op::CallEx(has_kw) => {
@@ -710,17 +771,42 @@ impl Interp {
                 return self.call_in_frame(exec, func, Args { pos, kw });
             }
             Op::MakeFunction(code_index, flags) => {
-                let closure = if flags.closure { tuple_items(pop(frame)) } else { Vec::new() };
-                let kwdefaults = if flags.kwdefaults { pop(frame) } else { Value::None };
-                let defaults = if flags.defaults { tuple_items(pop(frame)) } else { Vec::new() };
+                let closure = if flags.closure {
+                    tuple_items(pop(frame))
+                } else {
+                    Vec::new()
+                };
+                let kwdefaults = if flags.kwdefaults {
+                    pop(frame)
+                } else {
+                    Value::None
+                };
+                let defaults = if flags.defaults {
+                    tuple_items(pop(frame))
+                } else {
+                    Vec::new()
+                };
                 let Value::Code(code) = frame.code.consts[code_index as usize].clone() else {
                     return Err(self.err("SystemError", "bad code constant"));
                 };
                 let kwdefaults = match kwdefaults {
-                    Value::Dict(d) => d.borrow().iter().map(|(k, v)| (str_of(k), v.clone())).collect(),
+                    Value::Dict(d) => d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (str_of(k), v.clone()))
+                        .collect(),
                     _ => Vec::new(),
                 };
-                let closure = closure.into_iter().filter_map(|c| if let Value::Cell(c) = c { Some(c) } else { None }).collect();
+                let closure = closure
+                    .into_iter()
+                    .filter_map(|c| {
+                        if let Value::Cell(c) = c {
+                            Some(c)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
                 let function = Function {
                     name: RefCell::new(code.name.clone()),
                     qualname: RefCell::new(code.qualname.clone()),
@@ -740,11 +826,17 @@ impl Interp {
             }
             Op::SetupHandler(target) => {
                 let depth = frame.stack.len();
-                frame.blocks.push(Block::Handler { target: target as usize, depth });
+                frame.blocks.push(Block::Handler {
+                    target: target as usize,
+                    depth,
+                });
             }
             Op::SetupWith(target) => {
                 let depth = frame.stack.len().saturating_sub(1);
-                frame.blocks.push(Block::Handler { target: target as usize, depth });
+                frame.blocks.push(Block::Handler {
+                    target: target as usize,
+                    depth,
+                });
             }
             Op::PopBlock => {
                 frame.blocks.pop();
@@ -790,7 +882,12 @@ impl Interp {
                         Value::Module(m) => m.name.to_string(),
                         _ => "?".into(),
                     };
-                    self.err("ImportError", format!("cannot import name '{name}' from '{module_name}' (unknown location)"))
+                    self.err(
+                        "ImportError",
+                        format!(
+                            "cannot import name '{name}' from '{module_name}' (unknown location)"
+                        ),
+                    )
                 })?;
                 push(exec, v);
             }
@@ -856,7 +953,12 @@ impl Interp {
             }
             Op::BeforeWith => {
                 let mgr = pop(frame);
-                let exit = self.getattr(&mgr, "__exit__").map_err(|_| self.type_error(format!("'{}' object does not support the context manager protocol", self.type_name(&mgr))))?;
+                let exit = self.getattr(&mgr, "__exit__").map_err(|_| {
+                    self.type_error(format!(
+                        "'{}' object does not support the context manager protocol",
+                        self.type_name(&mgr)
+                    ))
+                })?;
                 let enter = self.getattr(&mgr, "__enter__")?;
                 push(exec, exit);
                 let v = self.call(&enter, Args::default())?;
@@ -864,7 +966,12 @@ impl Interp {
             }
             Op::BeforeAsyncWith => {
                 let mgr = pop(frame);
-                let exit = self.getattr(&mgr, "__aexit__").map_err(|_| self.type_error(format!("'{}' object does not support the asynchronous context manager protocol", self.type_name(&mgr))))?;
+                let exit = self.getattr(&mgr, "__aexit__").map_err(|_| {
+                    self.type_error(format!(
+                        "'{}' object does not support the asynchronous context manager protocol",
+                        self.type_name(&mgr)
+                    ))
+                })?;
                 let enter = self.getattr(&mgr, "__aenter__")?;
                 push(exec, exit);
                 let v = self.call(&enter, Args::default())?;
@@ -872,7 +979,10 @@ impl Interp {
             }
             Op::CallExitNormal => {
                 let exit = pop(frame);
-                let r = self.call(&exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
+                let r = self.call(
+                    &exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )?;
                 push(exec, r);
             }
             Op::CallExitWithExc => {
@@ -903,7 +1013,9 @@ impl Interp {
                 }
             }
             Op::LoadAssertionError => {
-                frame.stack.push(Value::Class(self.types.exception("AssertionError")));
+                frame
+                    .stack
+                    .push(Value::Class(self.types.exception("AssertionError")));
             }
             Op::GetAIter => {
                 let v = pop(frame);
@@ -911,7 +1023,12 @@ impl Interp {
                     push(exec, v);
                     return Ok(Flow::Continue);
                 }
-                let aiter = self.getattr(&v, "__aiter__").map_err(|_| self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", self.type_name(&v))))?;
+                let aiter = self.getattr(&v, "__aiter__").map_err(|_| {
+                    self.type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        self.type_name(&v)
+                    ))
+                })?;
                 let it = self.call(&aiter, Args::default())?;
                 push(exec, it);
             }
@@ -943,13 +1060,18 @@ impl Interp {
     }
 
     fn load_builtin(&self, name: &str) -> Raise<Value> {
-        self.builtins.borrow().get_str(name).ok_or_else(|| self.err("NameError", format!("name '{name}' is not defined")))
+        self.builtins
+            .borrow()
+            .get_str(name)
+            .ok_or_else(|| self.err("NameError", format!("name '{name}' is not defined")))
     }
 
     /// Converts a raised value to an exception (instantiating classes).
     pub fn to_exc(&mut self, v: Value) -> Raise<Exc> {
         match v {
-            Value::Instance(i) if matches!(&*i.payload.borrow(), Payload::Exception(_)) => Ok(Exc(i)),
+            Value::Instance(i) if matches!(&*i.payload.borrow(), Payload::Exception(_)) => {
+                Ok(Exc(i))
+            }
             Value::Class(c) if c.is_subclass(&self.types.exception("BaseException")) => {
                 let instance = self.call(&Value::Class(c), Args::default())?;
                 self.to_exc(instance)
@@ -975,7 +1097,9 @@ impl Interp {
                 let exc = self.to_exc(v)?;
                 let cause = match cause {
                     Value::None => None,
-                    other => Some(self.to_exc(other).map_err(|_| self.type_error("exception causes must derive from BaseException"))?),
+                    other => Some(self.to_exc(other).map_err(|_| {
+                        self.type_error("exception causes must derive from BaseException")
+                    })?),
                 };
                 exc.with_data(|d| {
                     d.cause = cause;
@@ -992,7 +1116,9 @@ impl Interp {
         match typ {
             Value::Class(c) => {
                 if !c.is_subclass(&self.types.exception("BaseException")) {
-                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
                 }
                 Ok(exc_class.is_subclass(c))
             }
@@ -1004,7 +1130,9 @@ impl Interp {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -1017,7 +1145,11 @@ impl Interp {
         if let Value::Function(f) = &func {
             if f.code.kind == CodeKind::Coroutine {
                 // Remembered for the never-awaited warning, which names the creating line.
-                self.aio.location = exec.frames.last().map(|fr| TracebackEntry { filename: fr.code.filename.clone(), line: fr.line(), name: fr.code.name.clone() });
+                self.aio.location = exec.frames.last().map(|fr| TracebackEntry {
+                    filename: fr.code.filename.clone(),
+                    line: fr.line(),
+                    name: fr.code.name.clone(),
+                });
             }
         }
         match &func {
@@ -1033,11 +1165,19 @@ impl Interp {
                 let inner = m.function.clone();
                 self.call_in_frame(exec, inner, args)
             }
-            Value::Class(c) if c.builtin.is_none() && c.builtin_base() != Some(BuiltinType::BaseException) => {
-                let instance = Value::Instance(Rc::new(Instance { class: c.clone(), attrs: RefCell::new(HashMap::new()), payload: RefCell::new(Payload::None) }));
+            Value::Class(c)
+                if c.builtin.is_none() && c.builtin_base() != Some(BuiltinType::BaseException) =>
+            {
+                let instance = Value::Instance(Rc::new(Instance {
+                    class: c.clone(),
+                    attrs: RefCell::new(HashMap::new()),
+                    payload: RefCell::new(Payload::None),
+                }));
                 current(exec).stack.push(instance.clone());
                 // object.__init__ is the default: it accepts no arguments.
-                let init = c.lookup("__init__").filter(|i| !matches!(i, Value::Builtin(_)));
+                let init = c
+                    .lookup("__init__")
+                    .filter(|i| !matches!(i, Value::Builtin(_)));
                 match init {
                     Some(Value::Function(init)) if init.code.kind == CodeKind::Function => {
                         self.check_depth(exec)?;
@@ -1088,8 +1228,13 @@ impl Interp {
         if !is_super || !args.pos.is_empty() {
             return args;
         }
-        let Some(frame) = exec.frames.last() else { return args };
-        let class = frame.function.as_ref().and_then(|f| f.owner.borrow().upgrade());
+        let Some(frame) = exec.frames.last() else {
+            return args;
+        };
+        let class = frame
+            .function
+            .as_ref()
+            .and_then(|f| f.owner.borrow().upgrade());
         let receiver = frame.locals.first().cloned().flatten();
         match (class, receiver) {
             (Some(class), Some(receiver)) => Args::new(vec![Value::Class(class), receiver]),
@@ -1110,7 +1255,9 @@ impl Interp {
                 }
             }
             Value::Function(f) => match f.code.kind {
-                CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => self.make_generator(f, args),
+                CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
+                    self.make_generator(f, args)
+                }
                 _ => {
                     let frame = self.function_frame(f, args, FrameRole::Base)?;
                     self.run_nested(frame)
@@ -1128,13 +1275,18 @@ impl Interp {
                 }
                 None => Err(self.type_error(format!("'{}' object is not callable", i.class.name))),
             },
-            other => Err(self.type_error(format!("'{}' object is not callable", self.type_name(other)))),
+            other => Err(self.type_error(format!(
+                "'{}' object is not callable",
+                self.type_name(other)
+            ))),
         }
     }
 
     /// Calls a class: built-in constructors, exceptions, or a new instance and `__init__`.
     pub fn instantiate(&mut self, class: &Rc<Class>, mut args: Args) -> Raise<Value> {
-        let constructed_natively = class.builtin.is_some_and(|b| !matches!(b, BuiltinType::Object | BuiltinType::BaseException));
+        let constructed_natively = class
+            .builtin
+            .is_some_and(|b| !matches!(b, BuiltinType::Object | BuiltinType::BaseException));
         if constructed_natively {
             if let Some(new) = class.lookup("__new__") {
                 args.pos.insert(0, Value::Class(class.clone()));
@@ -1143,23 +1295,37 @@ impl Interp {
             return Err(self.type_error(format!("cannot create '{}' instances", class.name)));
         }
         let payload = if class.builtin_base() == Some(BuiltinType::BaseException) {
-            Payload::Exception(ExcData { args: args.pos.clone(), ..ExcData::default() })
+            Payload::Exception(ExcData {
+                args: args.pos.clone(),
+                ..ExcData::default()
+            })
         } else {
             Payload::None
         };
-        let instance = Value::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(HashMap::new()), payload: RefCell::new(payload) }));
+        let instance = Value::Instance(Rc::new(Instance {
+            class: class.clone(),
+            attrs: RefCell::new(HashMap::new()),
+            payload: RefCell::new(payload),
+        }));
         let is_exception = class.builtin_base() == Some(BuiltinType::BaseException);
-        let init = class.lookup("__init__").filter(|i| is_exception || !matches!(i, Value::Builtin(_)));
+        let init = class
+            .lookup("__init__")
+            .filter(|i| is_exception || !matches!(i, Value::Builtin(_)));
         match init {
             Some(init) => {
                 args.pos.insert(0, instance.clone());
                 let r = self.call(&init, args)?;
                 if !matches!(r, Value::None) {
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
                 }
             }
             None => {
-                if class.builtin_base() != Some(BuiltinType::BaseException) && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                if class.builtin_base() != Some(BuiltinType::BaseException)
+                    && (!args.pos.is_empty() || !args.kw.is_empty())
+                {
                     return Err(self.type_error(format!("{}() takes no arguments", class.name)));
                 }
             }
@@ -1176,7 +1342,13 @@ impl Interp {
             _ => GenKind::Generator,
         };
         let origin = self.current_location();
-        let gen = Rc::new(GenObj { kind, name: f.name.borrow().clone(), qualname: f.qualname.borrow().clone(), state: RefCell::new(GenState::Created(Box::new(frame))), origin });
+        let gen = Rc::new(GenObj {
+            kind,
+            name: f.name.borrow().clone(),
+            qualname: f.qualname.borrow().clone(),
+            state: RefCell::new(GenState::Created(Box::new(frame))),
+            origin,
+        });
         if let GenState::Created(frame) = &mut *gen.state.borrow_mut() {
             frame.gen = Some(Rc::downgrade(&gen));
         }
@@ -1189,10 +1361,19 @@ impl Interp {
     }
 
     /// Builds the frame of a call to a Python function, binding arguments.
-    pub fn function_frame(&mut self, f: &Rc<Function>, args: Args, role: FrameRole) -> Raise<Frame> {
+    pub fn function_frame(
+        &mut self,
+        f: &Rc<Function>,
+        args: Args,
+        role: FrameRole,
+    ) -> Raise<Frame> {
         let code = f.code.clone();
         let locals = self.bind_arguments(f, args)?;
-        let mut cells: Vec<CellRef> = code.cellvars.iter().map(|_| Rc::new(RefCell::new(None))).collect();
+        let mut cells: Vec<CellRef> = code
+            .cellvars
+            .iter()
+            .map(|_| Rc::new(RefCell::new(None)))
+            .collect();
         for &(cell, param) in &code.cell_params {
             *cells[cell as usize].borrow_mut() = locals[param as usize].clone();
         }
@@ -1237,24 +1418,42 @@ impl Interp {
             index += 1;
         } else if !extra.is_empty() {
             let required = argcount - f.defaults.len().min(argcount);
-            let expected = if required == argcount { format!("{argcount}") } else { format!("from {required} to {argcount}") };
-            let plural = if argcount == 1 && required == argcount { "" } else { "s" };
+            let expected = if required == argcount {
+                format!("{argcount}")
+            } else {
+                format!("from {required} to {argcount}")
+            };
+            let plural = if argcount == 1 && required == argcount {
+                ""
+            } else {
+                "s"
+            };
             let was = if given == 1 { "was" } else { "were" };
-            return Err(self.type_error(format!("{name}() takes {expected} positional argument{plural} but {given} {was} given")));
+            return Err(self.type_error(format!(
+                "{name}() takes {expected} positional argument{plural} but {given} {was} given"
+            )));
         }
         let mut kwargs = Dict::new();
         for (k, v) in kw {
-            match code.varnames[..argcount + kwonly].iter().position(|n| *n == k) {
+            match code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|n| *n == k)
+            {
                 Some(i) => {
                     if locals[i].is_some() {
-                        return Err(self.type_error(format!("{name}() got multiple values for argument '{k}'")));
+                        return Err(self.type_error(format!(
+                            "{name}() got multiple values for argument '{k}'"
+                        )));
                     }
                     locals[i] = Some(v);
                 }
                 None if code.has_varkw => {
                     let _ = kwargs.insert(Value::Str(k), v);
                 }
-                None => return Err(self.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
+                None => {
+                    return Err(self
+                        .type_error(format!("{name}() got an unexpected keyword argument '{k}'")))
+                }
             }
         }
         if code.has_varkw {
@@ -1262,30 +1461,40 @@ impl Interp {
         }
         let first_default = argcount - f.defaults.len().min(argcount);
         let mut missing = Vec::new();
-        for i in 0..argcount {
-            if locals[i].is_none() {
+        for (i, local) in locals.iter_mut().enumerate().take(argcount) {
+            if local.is_none() {
                 if i >= first_default {
-                    locals[i] = Some(f.defaults[i - first_default].clone());
+                    *local = Some(f.defaults[i - first_default].clone());
                 } else {
                     missing.push(code.varnames[i].clone());
                 }
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!("{name}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, quote_list(&missing))));
+            return Err(self.type_error(format!(
+                "{name}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                quote_list(&missing)
+            )));
         }
         let mut missing_kw = Vec::new();
-        for i in argcount..argcount + kwonly {
-            if locals[i].is_none() {
+        for (i, local) in locals.iter_mut().enumerate().skip(argcount).take(kwonly) {
+            if local.is_none() {
                 let pname = &code.varnames[i];
                 match f.kwdefaults.iter().find(|(k, _)| k == pname) {
-                    Some((_, v)) => locals[i] = Some(v.clone()),
+                    Some((_, v)) => *local = Some(v.clone()),
                     None => missing_kw.push(pname.clone()),
                 }
             }
         }
         if !missing_kw.is_empty() {
-            return Err(self.type_error(format!("{name}() missing {} required keyword-only argument{}: {}", missing_kw.len(), if missing_kw.len() == 1 { "" } else { "s" }, quote_list(&missing_kw))));
+            return Err(self.type_error(format!(
+                "{name}() missing {} required keyword-only argument{}: {}",
+                missing_kw.len(),
+                if missing_kw.len() == 1 { "" } else { "s" },
+                quote_list(&missing_kw)
+            )));
         }
         Ok(locals)
     }
@@ -1303,7 +1512,10 @@ impl Interp {
             FrameRole::Call => parent.stack.push(value),
             FrameRole::Init => {
                 if !matches!(value, Value::None) {
-                    let exc = self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&value)));
+                    let exc = self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&value)
+                    ));
                     exec.pending_exc = Some(exc);
                 }
             }
@@ -1413,12 +1625,21 @@ impl Interp {
                     let r = self.call(&method, Args::new(vec![v.clone()]))?;
                     match &r {
                         Value::Gen(_) | Value::Future(_) => Ok(r),
-                        _ => Err(self.type_error(format!("__await__() returned non-iterator of type '{}'", self.type_name(&r)))),
+                        _ => Err(self.type_error(format!(
+                            "__await__() returned non-iterator of type '{}'",
+                            self.type_name(&r)
+                        ))),
                     }
                 }
-                None => Err(self.type_error(format!("object {} can't be used in 'await' expression", i.class.name))),
+                None => Err(self.type_error(format!(
+                    "object {} can't be used in 'await' expression",
+                    i.class.name
+                ))),
             },
-            _ => Err(self.type_error(format!("object {} can't be used in 'await' expression", self.type_name(&v)))),
+            _ => Err(self.type_error(format!(
+                "object {} can't be used in 'await' expression",
+                self.type_name(&v)
+            ))),
         }
     }
 
@@ -1427,7 +1648,9 @@ impl Interp {
         let frame = current(exec);
         let awaitable = top(frame).clone();
         match &awaitable {
-            Value::Gen(gen) if gen.kind == GenKind::AsyncGenerator => self.await_anext(exec, gen.clone()),
+            Value::Gen(gen) if gen.kind == GenKind::AsyncGenerator => {
+                self.await_anext(exec, gen.clone())
+            }
             Value::Gen(gen) => {
                 let taken = std::mem::replace(&mut *gen.state.borrow_mut(), GenState::Running);
                 match taken {
@@ -1447,7 +1670,9 @@ impl Interp {
                         *gen.state.borrow_mut() = GenState::Done;
                         Err(self.err("RuntimeError", "cannot reuse already awaited coroutine"))
                     }
-                    GenState::Running => Err(self.err("RuntimeError", "coroutine is being awaited already")),
+                    GenState::Running => {
+                        Err(self.err("RuntimeError", "coroutine is being awaited already"))
+                    }
                 }
             }
             Value::Future(fut) => {
@@ -1491,7 +1716,12 @@ impl Interp {
                 let class = self.types.exception("StopAsyncIteration");
                 return Err(self.new_exc(&class, Vec::new()));
             }
-            GenState::Running => return Err(self.err("RuntimeError", "anext(): asynchronous generator is already running")),
+            GenState::Running => {
+                return Err(self.err(
+                    "RuntimeError",
+                    "anext(): asynchronous generator is already running",
+                ))
+            }
         };
         frame.role = FrameRole::AwaitAnext;
         self.check_depth(exec)?;
@@ -1513,13 +1743,20 @@ impl Interp {
     }
 
     /// Resumes a generator with a sent value (`send`) or an exception (`throw`).
-    pub fn gen_resume_with(&mut self, gen: &Rc<GenObj>, sent: Value, thrown: Option<Exc>) -> Raise<GenStep> {
+    pub fn gen_resume_with(
+        &mut self,
+        gen: &Rc<GenObj>,
+        sent: Value,
+        thrown: Option<Exc>,
+    ) -> Raise<GenStep> {
         let taken = std::mem::replace(&mut *gen.state.borrow_mut(), GenState::Running);
         let mut frame = match taken {
             GenState::Created(f) => {
                 if !matches!(sent, Value::None) {
                     *gen.state.borrow_mut() = GenState::Created(f);
-                    return Err(self.type_error("can't send non-None value to a just-started generator"));
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
                 }
                 f
             }
@@ -1570,14 +1807,24 @@ impl Interp {
         let base = match bases.as_slice() {
             [] => None,
             [Value::Class(c)] => Some(c.clone()),
-            [other] => return Err(self.type_error(format!("bases must be types, not {}", self.type_name(other)))),
+            [other] => {
+                return Err(self.type_error(format!(
+                    "bases must be types, not {}",
+                    self.type_name(other)
+                )))
+            }
             _ => return Err(self.type_error("multiple inheritance is not supported by Awaitable")),
         };
         let namespace = Rc::new(RefCell::new(Dict::new()));
         let mut frame = self.function_frame(body, Args::default(), FrameRole::Base)?;
         frame.namespace = Some(namespace.clone());
         self.run_nested(frame)?;
-        let module = body.globals.borrow().get_str("__name__").map(|v| str_of(&v)).unwrap_or_else(|| Rc::from("__main__"));
+        let module = body
+            .globals
+            .borrow()
+            .get_str("__name__")
+            .map(|v| str_of(&v))
+            .unwrap_or_else(|| Rc::from("__main__"));
         let mut dict = HashMap::new();
         for (k, v) in namespace.borrow().iter() {
             dict.insert(str_of(k), v.clone());
@@ -1596,8 +1843,12 @@ impl Interp {
             let function = match v {
                 Value::Function(f) => Some(f.clone()),
                 Value::Instance(i) => match &*i.payload.borrow() {
-                    Payload::StaticMethod(Value::Function(f)) | Payload::ClassMethod(Value::Function(f)) => Some(f.clone()),
-                    Payload::Property { getter: Value::Function(f), .. } => Some(f.clone()),
+                    Payload::StaticMethod(Value::Function(f))
+                    | Payload::ClassMethod(Value::Function(f)) => Some(f.clone()),
+                    Payload::Property {
+                        getter: Value::Function(f),
+                        ..
+                    } => Some(f.clone()),
                     _ => None,
                 },
                 _ => None,
@@ -1622,21 +1873,31 @@ impl Interp {
 
     fn star_error(&self, e: Exc, v: &Value) -> Exc {
         if self.exc_is(&e, "TypeError") && !self.is_iterable(v) {
-            return self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(v)));
+            return self.type_error(format!(
+                "Value after * must be an iterable, not {}",
+                self.type_name(v)
+            ));
         }
         e
     }
 
     fn unpack_error(&self, e: Exc, v: &Value) -> Exc {
         if self.exc_is(&e, "TypeError") && !self.is_iterable(v) {
-            return self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(v)));
+            return self.type_error(format!(
+                "cannot unpack non-iterable {} object",
+                self.type_name(v)
+            ));
         }
         e
     }
 }
 
 fn add_traceback(exc: &Exc, frame: &Frame) {
-    let entry = TracebackEntry { filename: frame.code.filename.clone(), line: frame.line(), name: frame.code.name.clone() };
+    let entry = TracebackEntry {
+        filename: frame.code.filename.clone(),
+        line: frame.line(),
+        name: frame.code.name.clone(),
+    };
     exc.with_data(|d| {
         let same_frame = d.traceback_frames.last() == Some(&frame.id);
         if !same_frame {
@@ -1661,7 +1922,10 @@ fn deref_name(code: &Code, i: u32) -> Rc<str> {
     if i < code.cellvars.len() {
         code.cellvars[i].clone()
     } else {
-        code.freevars.get(i - code.cellvars.len()).cloned().unwrap_or_else(|| Rc::from("?"))
+        code.freevars
+            .get(i - code.cellvars.len())
+            .cloned()
+            .unwrap_or_else(|| Rc::from("?"))
     }
 }
 
@@ -1694,7 +1958,10 @@ fn top(frame: &Frame) -> &Value {
 
 fn peek(frame: &Frame, depth: u32) -> &Value {
     let n = frame.stack.len();
-    frame.stack.get(n.wrapping_sub(depth as usize)).unwrap_or(&Value::None)
+    frame
+        .stack
+        .get(n.wrapping_sub(depth as usize))
+        .unwrap_or(&Value::None)
 }
 
 fn pop_n(frame: &mut Frame, n: usize) -> Vec<Value> {

@@ -45,8 +45,13 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             true
         }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
-        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.len() == y.len() && x.iter().all(|(k, _)| y.contains(k).unwrap_or(false)),
-        (Value::Range(x), Value::Range(y)) => x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step))),
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, _)| y.contains(k).unwrap_or(false))
+        }
+        (Value::Range(x), Value::Range(y)) => {
+            x.len() == y.len()
+                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
+        }
         _ => {
             if let (Some(x), Some(y)) = (number(a), number(b)) {
                 return Some(num_eq(&x, &y));
@@ -89,7 +94,11 @@ fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let floor = f.floor();
     let fi = crate::dict::float_to_bigint(floor)?;
@@ -189,9 +198,17 @@ impl Interp {
     pub fn type_name(&self, v: &Value) -> String {
         match v {
             Value::Iter(it) => match &*it.borrow() {
-                IterObj::Seq { seq: Value::List(_), .. } => "list_iterator".into(),
-                IterObj::Seq { seq: Value::Tuple(_), .. } => "tuple_iterator".into(),
-                IterObj::Seq { seq: Value::Str(_), .. } => "str_ascii_iterator".into(),
+                IterObj::Seq {
+                    seq: Value::List(_),
+                    ..
+                } => "list_iterator".into(),
+                IterObj::Seq {
+                    seq: Value::Tuple(_),
+                    ..
+                } => "tuple_iterator".into(),
+                IterObj::Seq {
+                    seq: Value::Str(_), ..
+                } => "str_ascii_iterator".into(),
                 IterObj::Range { .. } => "range_iterator".into(),
                 IterObj::DictKeys { .. } => "dict_keyiterator".into(),
                 IterObj::Enumerate { .. } => "enumerate".into(),
@@ -232,7 +249,10 @@ impl Interp {
                     let r = self.call(&m, Args::new(vec![v.clone()]))?;
                     return match r {
                         Value::Bool(b) => Ok(b),
-                        other => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&other)))),
+                        other => Err(self.type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(&other)
+                        ))),
                     };
                 }
                 if let Some(m) = i.class.lookup("__len__") {
@@ -263,7 +283,11 @@ impl Interp {
                 if x.borrow().len() != y.borrow().len() {
                     return Ok(false);
                 }
-                let pairs: Vec<(Value, Value)> = x.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Value, Value)> = x
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 for (k, v) in pairs {
                     let other = y.borrow().get(&k).ok().flatten();
                     match other {
@@ -307,7 +331,13 @@ impl Interp {
     }
 
     /// Tries `a.method(b)` then `b.reflected(a)` for instances; `None` if neither applies.
-    fn rich_compare_dunder(&mut self, a: &Value, b: &Value, method: &str, reflected: &str) -> Raise<Option<Value>> {
+    fn rich_compare_dunder(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        method: &str,
+        reflected: &str,
+    ) -> Raise<Option<Value>> {
         if let Value::Instance(i) = a {
             if let Some(m) = i.class.lookup(method) {
                 let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
@@ -402,7 +432,12 @@ impl Interp {
         if let Some(r) = self.rich_compare_dunder(a, b, method, reflected)? {
             return Ok(r);
         }
-        Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), self.type_name(a), self.type_name(b))))
+        Err(self.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            self.type_name(a),
+            self.type_name(b)
+        )))
     }
 
     fn seq_order(&mut self, x: &[Value], op: CmpOp, y: &[Value]) -> Raise<Value> {
@@ -425,14 +460,25 @@ impl Interp {
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
-                other => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(other)))),
+                other => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(other)
+                ))),
             },
-            Value::Dict(d) | Value::Set(d) => d.borrow().contains(item).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
-            Value::FrozenSet(d) => d.contains(item).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::Dict(d) | Value::Set(d) => d
+                .borrow()
+                .contains(item)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::FrozenSet(d) => d
+                .contains(item)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
             Value::Range(r) => Ok(match as_i64(item) {
                 Some(i) => {
                     let n = r.len();
-                    n > 0 && ((r.step > 0 && i >= r.start && i < r.stop) || (r.step < 0 && i <= r.start && i > r.stop)) && (i - r.start) % r.step == 0
+                    n > 0
+                        && ((r.step > 0 && i >= r.start && i < r.stop)
+                            || (r.step < 0 && i <= r.start && i > r.stop))
+                        && (i - r.start) % r.step == 0
                 }
                 None => false,
             }),
@@ -443,7 +489,10 @@ impl Interp {
             }
             _ => {
                 if !self.is_iterable(container) {
-                    return Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container))));
+                    return Err(self.type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        self.type_name(container)
+                    )));
                 }
                 let it = self.get_iter(container)?;
                 while let Some(v) = self.next(&it)? {
@@ -477,13 +526,35 @@ impl Interp {
 
     fn binary_type_error(&self, a: &Value, op: BinOp, b: &Value) -> Exc {
         match (a, op) {
-            (Value::Str(_), BinOp::Add) => self.type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(b))),
-            (Value::List(_), BinOp::Add) => self.type_error(format!("can only concatenate list (not \"{}\") to list", self.type_name(b))),
-            (Value::Tuple(_), BinOp::Add) => self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(b))),
-            (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) => self.type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(b))),
+            (Value::Str(_), BinOp::Add) => self.type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                self.type_name(b)
+            )),
+            (Value::List(_), BinOp::Add) => self.type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                self.type_name(b)
+            )),
+            (Value::Tuple(_), BinOp::Add) => self.type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                self.type_name(b)
+            )),
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) => {
+                self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(b)
+                ))
+            }
             _ => {
-                let symbol = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
-                self.type_error(format!("unsupported operand type(s) for {symbol}: '{}' and '{}'", self.type_name(a), self.type_name(b)))
+                let symbol = if op == BinOp::Pow {
+                    "** or pow()"
+                } else {
+                    op.symbol()
+                };
+                self.type_error(format!(
+                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                    self.type_name(a),
+                    self.type_name(b)
+                ))
             }
         }
     }
@@ -511,7 +582,12 @@ impl Interp {
     }
 
     fn builtin_binary(&mut self, a: &Value, op: BinOp, b: &Value) -> Raise<Option<Value>> {
-        let is_num = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_));
+        let is_num = |v: &Value| {
+            matches!(
+                v,
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+            )
+        };
         if is_num(a) && is_num(b) {
             return self.numeric_op(a, op, b).map(Some);
         }
@@ -523,11 +599,15 @@ impl Interp {
                 s.push_str(y);
                 Some(Value::str(&s))
             }
-            (Value::Str(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::Str(x)) if as_i64(n).is_some() || as_bigint(n).is_some() => {
+            (Value::Str(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::Str(x))
+                if as_i64(n).is_some() || as_bigint(n).is_some() =>
+            {
                 let n = self.repeat_count(n, x.len())?;
                 Some(Value::str(&x.repeat(n)))
             }
-            (Value::Str(fmt), BinOp::Mod, args) => Some(Value::str(&self.percent_format(fmt, args)?)),
+            (Value::Str(fmt), BinOp::Mod, args) => {
+                Some(Value::str(&self.percent_format(fmt, args)?))
+            }
             (Value::List(x), BinOp::Add, Value::List(y)) => {
                 let mut items = x.borrow().clone();
                 items.extend(y.borrow().iter().cloned());
@@ -538,16 +618,24 @@ impl Interp {
                 items.extend(y.iter().cloned());
                 Some(Value::tuple(items))
             }
-            (Value::List(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::List(x)) if as_bigint(n).is_some() => {
+            (Value::List(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::List(x))
+                if as_bigint(n).is_some() =>
+            {
                 let items = x.borrow().clone();
                 let n = self.repeat_count(n, items.len())?;
                 Some(Value::list(repeat(&items, n)))
             }
-            (Value::Tuple(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::Tuple(x)) if as_bigint(n).is_some() => {
+            (Value::Tuple(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::Tuple(x))
+                if as_bigint(n).is_some() =>
+            {
                 let n = self.repeat_count(n, x.len())?;
                 Some(Value::tuple(repeat(x, n)))
             }
-            (Value::Set(_) | Value::FrozenSet(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_) | Value::FrozenSet(_)) => Some(self.set_op(a, op, b)?),
+            (
+                Value::Set(_) | Value::FrozenSet(_),
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(_) | Value::FrozenSet(_),
+            ) => Some(self.set_op(a, op, b)?),
             (Value::Dict(x), BinOp::BitOr, Value::Dict(y)) => {
                 let mut d = x.borrow().copy();
                 for (k, v) in y.borrow().iter() {
@@ -567,7 +655,10 @@ impl Interp {
                 if big.is_negative() {
                     0
                 } else {
-                    return Err(self.err("OverflowError", "cannot fit 'int' into an index-sized integer"));
+                    return Err(self.err(
+                        "OverflowError",
+                        "cannot fit 'int' into an index-sized integer",
+                    ));
                 }
             }
         };
@@ -692,7 +783,11 @@ impl Interp {
             BinOp::Pow => self.int_pow(x, y)?,
             BinOp::LShift => {
                 let Some(shift) = y.to_i64() else {
-                    return Err(if y.is_negative() { self.value_error("negative shift count") } else { self.err("OverflowError", "too many digits in integer") });
+                    return Err(if y.is_negative() {
+                        self.value_error("negative shift count")
+                    } else {
+                        self.err("OverflowError", "too many digits in integer")
+                    });
                 };
                 if shift < 0 {
                     return Err(self.value_error("negative shift count"));
@@ -718,7 +813,9 @@ impl Interp {
             BinOp::BitAnd => Value::from_bigint(x & y),
             BinOp::BitOr => Value::from_bigint(x | y),
             BinOp::BitXor => Value::from_bigint(x ^ y),
-            BinOp::MatMul => return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+            BinOp::MatMul => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
         })
     }
 
@@ -731,11 +828,18 @@ impl Interp {
         }
         // Scale so the quotient has 64 significant bits, then let f64 round it.
         let shift = 64i64 - (x.bits() as i64 - y.bits() as i64);
-        let (num, den) = if shift > 0 { (x << shift as usize, y.clone()) } else { (x.clone(), y << (-shift) as usize) };
+        let (num, den) = if shift > 0 {
+            (x << shift as usize, y.clone())
+        } else {
+            (x.clone(), y << (-shift) as usize)
+        };
         let q = num / den;
         let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-shift as i32);
         if !f.is_finite() {
-            return Err(self.err("OverflowError", "integer division result too large for a float"));
+            return Err(self.err(
+                "OverflowError",
+                "integer division result too large for a float",
+            ));
         }
         Ok(f)
     }
@@ -750,7 +854,10 @@ impl Interp {
     fn int_pow(&mut self, x: BigInt, y: BigInt) -> Raise<Value> {
         if y.is_negative() {
             if x.is_zero() {
-                return Err(self.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                return Err(self.err(
+                    "ZeroDivisionError",
+                    "0.0 cannot be raised to a negative power",
+                ));
             }
             let base = self.int_to_float(&x)?;
             let exp = y.to_f64().unwrap_or(f64::NEG_INFINITY);
@@ -759,7 +866,13 @@ impl Interp {
         let magnitude_one = x.magnitude() == &num_bigint::BigUint::from(1u32);
         if x.is_zero() || magnitude_one {
             let odd = y.is_odd();
-            return Ok(Value::from_bigint(if x.is_negative() && !odd { BigInt::from(1) } else if y.is_zero() { BigInt::from(1) } else { x }));
+            // 0 ** n, 1 ** n and (-1) ** n never grow.
+            let result = if y.is_zero() || (x.is_negative() && !odd) {
+                BigInt::from(1)
+            } else {
+                x
+            };
+            return Ok(Value::from_bigint(result));
         }
         let Some(exp) = y.to_u32() else {
             return Err(self.err("MemoryError", ""));
@@ -793,7 +906,10 @@ impl Interp {
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(self.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                    return Err(self.err(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
                     return Err(self.value_error("math domain error"));
@@ -804,7 +920,12 @@ impl Interp {
                 }
                 r
             }
-            _ => return Err(self.type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol()))),
+            _ => {
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {}: 'float' and 'float'",
+                    op.symbol()
+                )))
+            }
         }))
     }
 
@@ -846,7 +967,10 @@ impl Interp {
             UnaryOp::Invert => "unary ~",
             UnaryOp::Not => "not",
         };
-        self.type_error(format!("bad operand type for {symbol}: '{}'", self.type_name(v)))
+        self.type_error(format!(
+            "bad operand type for {symbol}: '{}'",
+            self.type_name(v)
+        ))
     }
 
     // ---- attributes ----
@@ -861,9 +985,18 @@ impl Interp {
 
     fn attribute_error(&self, obj: &Value, name: &str) -> Exc {
         match obj {
-            Value::Module(m) => self.err("AttributeError", format!("module '{}' has no attribute '{name}'", m.name)),
-            Value::Class(c) => self.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name)),
-            _ => self.err("AttributeError", format!("'{}' object has no attribute '{name}'", self.type_name(obj))),
+            Value::Module(m) => self.err(
+                "AttributeError",
+                format!("module '{}' has no attribute '{name}'", m.name),
+            ),
+            Value::Class(c) => self.err(
+                "AttributeError",
+                format!("type object '{}' has no attribute '{name}'", c.name),
+            ),
+            _ => self.err(
+                "AttributeError",
+                format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+            ),
         }
     }
 
@@ -902,7 +1035,9 @@ impl Interp {
                     Some(v) => Ok(Some(self.bind(v, obj.clone(), &inst.class))),
                     None => {
                         if let Some(getattr) = inst.class.lookup("__getattr__") {
-                            return self.call(&getattr, Args::new(vec![obj.clone(), Value::str(name)])).map(Some);
+                            return self
+                                .call(&getattr, Args::new(vec![obj.clone(), Value::str(name)]))
+                                .map(Some);
                         }
                         Ok(None)
                     }
@@ -913,7 +1048,11 @@ impl Interp {
                     "__name__" => return Ok(Some(Value::Str(c.name.clone()))),
                     "__qualname__" => return Ok(Some(Value::Str(c.qualname.clone()))),
                     "__module__" => return Ok(Some(Value::Str(c.module.clone()))),
-                    "__base__" => return Ok(Some(c.base.clone().map(Value::Class).unwrap_or(Value::None))),
+                    "__base__" => {
+                        return Ok(Some(
+                            c.base.clone().map(Value::Class).unwrap_or(Value::None),
+                        ))
+                    }
                     "__mro__" => {
                         let mut mro = vec![Value::Class(c.clone())];
                         let mut base = c.base.clone();
@@ -928,7 +1067,10 @@ impl Interp {
                 Ok(c.lookup(name).map(|v| match &v {
                     Value::Instance(i) => match &*i.payload.borrow() {
                         Payload::StaticMethod(f) => f.clone(),
-                        Payload::ClassMethod(f) => Value::Method(Rc::new(BoundMethod { receiver: obj.clone(), function: f.clone() })),
+                        Payload::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                            receiver: obj.clone(),
+                            function: f.clone(),
+                        })),
                         _ => v.clone(),
                     },
                     _ => v,
@@ -939,7 +1081,13 @@ impl Interp {
                 "__name__" => Some(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => f.globals.borrow().get_str("__name__"),
-                "__doc__" => Some(f.code.doc.as_ref().map(|d| Value::Str(d.clone())).unwrap_or(Value::None)),
+                "__doc__" => Some(
+                    f.code
+                        .doc
+                        .as_ref()
+                        .map(|d| Value::Str(d.clone()))
+                        .unwrap_or(Value::None),
+                ),
                 _ => f.attrs.borrow().get(name).cloned(),
             }),
             Value::Builtin(b) if name == "__name__" => Ok(Some(Value::Str(b.name.clone()))),
@@ -951,7 +1099,10 @@ impl Interp {
             Value::Gen(g) => Ok(match name {
                 "__name__" => Some(Value::Str(g.name.clone())),
                 "__qualname__" => Some(Value::Str(g.qualname.clone())),
-                _ => self.type_of(obj).lookup(name).map(|v| self.bind_builtin(v, obj)),
+                _ => self
+                    .type_of(obj)
+                    .lookup(name)
+                    .map(|v| self.bind_builtin(v, obj)),
             }),
             _ => {
                 if let Some(v) = self.special_value_attr(obj, name) {
@@ -966,9 +1117,13 @@ impl Interp {
     fn special_value_attr(&self, obj: &Value, name: &str) -> Option<Value> {
         match (obj, name) {
             (_, "__class__") => Some(Value::Class(self.type_of(obj))),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => Some(obj.clone()),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
+                Some(obj.clone())
+            }
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => {
+                Some(Value::Int(1))
+            }
             (Value::Float(_), "real") => Some(obj.clone()),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
             (Value::Range(r), "start") => Some(Value::Int(r.start)),
@@ -996,17 +1151,39 @@ impl Interp {
                 match &*inst.payload.borrow() {
                     Payload::Exception(data) => match name {
                         "args" => Some(Value::tuple(data.args.clone())),
-                        "__cause__" => Some(data.cause.as_ref().map(|e| e.value()).unwrap_or(Value::None)),
-                        "__context__" => Some(data.context.as_ref().map(|e| e.value()).unwrap_or(Value::None)),
+                        "__cause__" => Some(
+                            data.cause
+                                .as_ref()
+                                .map(|e| e.value())
+                                .unwrap_or(Value::None),
+                        ),
+                        "__context__" => Some(
+                            data.context
+                                .as_ref()
+                                .map(|e| e.value())
+                                .unwrap_or(Value::None),
+                        ),
                         "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
                         "__traceback__" => Some(Value::None),
                         "__notes__" => None,
-                        "exceptions" if self.isinstance(obj, &self.types.exception("BaseExceptionGroup")) => data.args.get(1).cloned().map(|v| match v {
-                            Value::List(l) => Value::tuple(l.borrow().clone()),
-                            other => other,
-                        }),
-                        "message" if self.isinstance(obj, &self.types.exception("BaseExceptionGroup")) => data.args.first().cloned(),
-                        "value" if self.isinstance(obj, &self.types.exception("StopIteration")) => Some(data.args.first().cloned().unwrap_or(Value::None)),
+                        "exceptions"
+                            if self
+                                .isinstance(obj, &self.types.exception("BaseExceptionGroup")) =>
+                        {
+                            data.args.get(1).cloned().map(|v| match v {
+                                Value::List(l) => Value::tuple(l.borrow().clone()),
+                                other => other,
+                            })
+                        }
+                        "message"
+                            if self
+                                .isinstance(obj, &self.types.exception("BaseExceptionGroup")) =>
+                        {
+                            data.args.first().cloned()
+                        }
+                        "value" if self.isinstance(obj, &self.types.exception("StopIteration")) => {
+                            Some(data.args.first().cloned().unwrap_or(Value::None))
+                        }
                         _ => None,
                     },
                     Payload::Property { getter, setter } => match name {
@@ -1023,11 +1200,21 @@ impl Interp {
     /// Binds a class attribute found through an instance.
     fn bind(&self, v: Value, receiver: Value, class: &Rc<Class>) -> Value {
         match &v {
-            Value::Function(_) => Value::Method(Rc::new(BoundMethod { receiver, function: v })),
-            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Rc::new(Builtin { name: b.name.clone(), kind: b.kind, receiver: Some(receiver) })),
+            Value::Function(_) => Value::Method(Rc::new(BoundMethod {
+                receiver,
+                function: v,
+            })),
+            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Rc::new(Builtin {
+                name: b.name.clone(),
+                kind: b.kind,
+                receiver: Some(receiver),
+            })),
             Value::Instance(i) => match &*i.payload.borrow() {
                 Payload::StaticMethod(f) => f.clone(),
-                Payload::ClassMethod(f) => Value::Method(Rc::new(BoundMethod { receiver: Value::Class(class.clone()), function: f.clone() })),
+                Payload::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                    receiver: Value::Class(class.clone()),
+                    function: f.clone(),
+                })),
                 _ => v.clone(),
             },
             _ => v,
@@ -1036,8 +1223,15 @@ impl Interp {
 
     fn bind_builtin(&self, v: Value, receiver: &Value) -> Value {
         match &v {
-            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Rc::new(Builtin { name: b.name.clone(), kind: b.kind, receiver: Some(receiver.clone()) })),
-            Value::Function(_) => Value::Method(Rc::new(BoundMethod { receiver: receiver.clone(), function: v })),
+            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Rc::new(Builtin {
+                name: b.name.clone(),
+                kind: b.kind,
+                receiver: Some(receiver.clone()),
+            })),
+            Value::Function(_) => Value::Method(Rc::new(BoundMethod {
+                receiver: receiver.clone(),
+                function: v,
+            })),
             _ => v,
         }
     }
@@ -1053,14 +1247,23 @@ impl Interp {
                     };
                     if let Some(setter) = setter {
                         if matches!(setter, Value::None) {
-                            return Err(self.err("AttributeError", format!("property '{name}' of '{}' object has no setter", inst.class.name)));
+                            return Err(self.err(
+                                "AttributeError",
+                                format!(
+                                    "property '{name}' of '{}' object has no setter",
+                                    inst.class.name
+                                ),
+                            ));
                         }
                         self.call(&setter, Args::new(vec![obj.clone(), value]))?;
                         return Ok(());
                     }
                 }
                 if let Some(setattr) = inst.class.lookup("__setattr__") {
-                    self.call(&setattr, Args::new(vec![obj.clone(), Value::str(name), value]))?;
+                    self.call(
+                        &setattr,
+                        Args::new(vec![obj.clone(), Value::str(name), value]),
+                    )?;
                     return Ok(());
                 }
                 inst.attrs.borrow_mut().insert(Rc::from(name), value);
@@ -1078,8 +1281,14 @@ impl Interp {
                 let _ = m.dict.borrow_mut().insert(Value::str(name), value);
                 Ok(())
             }
-            Value::Class(c) => Err(self.type_error(format!("cannot set '{name}' attribute of immutable type '{}'", c.name))),
-            _ => Err(self.err("AttributeError", format!("'{}' object has no attribute '{name}'", self.type_name(obj)))),
+            Value::Class(c) => Err(self.type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                c.name
+            ))),
+            _ => Err(self.err(
+                "AttributeError",
+                format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+            )),
         }
     }
 
@@ -1103,9 +1312,15 @@ impl Interp {
     pub fn index_of(&self, index: &Value, len: usize, what: &str) -> Raise<usize> {
         let Some(i) = as_i64(index) else {
             if as_bigint(index).is_some() {
-                return Err(self.err("IndexError", format!("cannot fit 'int' into an index-sized integer")));
+                return Err(self.err(
+                    "IndexError",
+                    "cannot fit 'int' into an index-sized integer".to_string(),
+                ));
             }
-            return Err(self.type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(index))));
+            return Err(self.type_error(format!(
+                "{what} indices must be integers or slices, not {}",
+                self.type_name(index)
+            )));
         };
         let len = len as i64;
         let j = if i < 0 { i + len } else { i };
@@ -1120,7 +1335,11 @@ impl Interp {
         let len = len as i64;
         let step = match &slice[2] {
             Value::None => 1,
-            v => as_i64(v).ok_or_else(|| self.type_error("slice indices must be integers or None or have an __index__ method"))?,
+            v => as_i64(v).ok_or_else(|| {
+                self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )
+            })?,
         };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
@@ -1147,7 +1366,11 @@ impl Interp {
                 }
             }
         };
-        let (start, stop) = if step < 0 { (bound(&slice[0], len - 1)?, bound(&slice[1], -1)?) } else { (bound(&slice[0], 0)?, bound(&slice[1], len)?) };
+        let (start, stop) = if step < 0 {
+            (bound(&slice[0], len - 1)?, bound(&slice[1], -1)?)
+        } else {
+            (bound(&slice[0], 0)?, bound(&slice[1], len)?)
+        };
         Ok((start, stop, step))
     }
 
@@ -1168,7 +1391,9 @@ impl Interp {
             (Value::List(l), Value::Slice(s)) => {
                 let items = l.borrow();
                 let positions = self.slice_positions(s, items.len())?;
-                Ok(Value::list(positions.into_iter().map(|i| items[i].clone()).collect()))
+                Ok(Value::list(
+                    positions.into_iter().map(|i| items[i].clone()).collect(),
+                ))
             }
             (Value::List(l), _) => {
                 let items = l.borrow();
@@ -1177,7 +1402,9 @@ impl Interp {
             }
             (Value::Tuple(t), Value::Slice(s)) => {
                 let positions = self.slice_positions(s, t.len())?;
-                Ok(Value::tuple(positions.into_iter().map(|i| t[i].clone()).collect()))
+                Ok(Value::tuple(
+                    positions.into_iter().map(|i| t[i].clone()).collect(),
+                ))
             }
             (Value::Tuple(t), _) => {
                 let i = self.index_of(index, t.len(), "tuple")?;
@@ -1192,7 +1419,9 @@ impl Interp {
                 }
                 let chars: Vec<char> = s.chars().collect();
                 let positions = self.slice_positions(sl, chars.len())?;
-                Ok(Value::str(&positions.into_iter().map(|i| chars[i]).collect::<String>()))
+                Ok(Value::str(
+                    &positions.into_iter().map(|i| chars[i]).collect::<String>(),
+                ))
             }
             (Value::Str(s), _) => {
                 if s.is_ascii() {
@@ -1205,7 +1434,13 @@ impl Interp {
             }
             (Value::Bytes(b), Value::Slice(sl)) => {
                 let positions = self.slice_positions(sl, b.len())?;
-                Ok(Value::Bytes(positions.into_iter().map(|i| b[i]).collect::<Vec<u8>>().into()))
+                Ok(Value::Bytes(
+                    positions
+                        .into_iter()
+                        .map(|i| b[i])
+                        .collect::<Vec<u8>>()
+                        .into(),
+                ))
             }
             (Value::Bytes(b), _) => {
                 let i = self.index_of(index, b.len(), "index")?;
@@ -1213,29 +1448,43 @@ impl Interp {
             }
             (Value::Range(r), Value::Slice(sl)) => {
                 let (start, stop, step) = self.slice_indices(sl, r.len() as usize)?;
-                Ok(Value::Range(Rc::new(RangeObj { start: r.item(start), stop: r.item(stop), step: r.step * step })))
+                Ok(Value::Range(Rc::new(RangeObj {
+                    start: r.item(start),
+                    stop: r.item(stop),
+                    step: r.step * step,
+                })))
             }
             (Value::Range(r), _) => {
                 let i = self.index_of(index, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.item(i as i64)))
             }
             (Value::Dict(d), _) => {
-                let found = d.borrow().get(index).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+                let found = d
+                    .borrow()
+                    .get(index)
+                    .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
                 match found {
                     Some(v) => Ok(v),
-                    None => Err(self.new_exc(&self.types.exception("KeyError"), vec![index.clone()])),
+                    None => {
+                        Err(self.new_exc(&self.types.exception("KeyError"), vec![index.clone()]))
+                    }
                 }
             }
             (Value::Instance(i), _) => match i.class.lookup("__getitem__") {
                 Some(m) => self.call(&m, Args::new(vec![obj.clone(), index.clone()])),
-                None => Err(self.type_error(format!("'{}' object is not subscriptable", i.class.name))),
+                None => {
+                    Err(self.type_error(format!("'{}' object is not subscriptable", i.class.name)))
+                }
             },
             (Value::Class(c), _) => {
                 // `list[int]` and friends are type hints: return the class itself.
                 let _ = c;
                 Ok(obj.clone())
             }
-            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1255,7 +1504,11 @@ impl Interp {
                     }
                     let positions = self.slice_positions(s, len)?;
                     if positions.len() != new_items.len() {
-                        return Err(self.value_error(format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), positions.len())));
+                        return Err(self.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new_items.len(),
+                            positions.len()
+                        )));
                     }
                     let mut items = l.borrow_mut();
                     for (p, v) in positions.into_iter().zip(new_items) {
@@ -1268,12 +1521,23 @@ impl Interp {
                 l.borrow_mut()[i] = value;
                 Ok(())
             }
-            Value::Dict(d) => d.borrow_mut().insert(index, value).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::Dict(d) => d
+                .borrow_mut()
+                .insert(index, value)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
             Value::Instance(i) => match i.class.lookup("__setitem__") {
-                Some(m) => self.call(&m, Args::new(vec![obj.clone(), index, value])).map(|_| ()),
-                None => Err(self.type_error(format!("'{}' object does not support item assignment", i.class.name))),
+                Some(m) => self
+                    .call(&m, Args::new(vec![obj.clone(), index, value]))
+                    .map(|_| ()),
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    i.class.name
+                ))),
             },
-            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1297,17 +1561,30 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => {
-                let removed = d.borrow_mut().remove(index).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+                let removed = d
+                    .borrow_mut()
+                    .remove(index)
+                    .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
                 match removed {
                     Some(_) => Ok(()),
-                    None => Err(self.new_exc(&self.types.exception("KeyError"), vec![index.clone()])),
+                    None => {
+                        Err(self.new_exc(&self.types.exception("KeyError"), vec![index.clone()]))
+                    }
                 }
             }
             Value::Instance(i) => match i.class.lookup("__delitem__") {
-                Some(m) => self.call(&m, Args::new(vec![obj.clone(), index.clone()])).map(|_| ()),
-                None => Err(self.type_error(format!("'{}' object doesn't support item deletion", i.class.name))),
+                Some(m) => self
+                    .call(&m, Args::new(vec![obj.clone(), index.clone()]))
+                    .map(|_| ()),
+                None => Err(self.type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    i.class.name
+                ))),
             },
-            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1316,9 +1593,19 @@ impl Interp {
     /// Whether `iter(v)` would succeed (without calling anything).
     pub fn is_iterable(&self, v: &Value) -> bool {
         match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Range(_) | Value::Iter(_) => true,
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Range(_)
+            | Value::Iter(_) => true,
             Value::Gen(g) => g.kind == GenKind::Generator,
-            Value::Instance(i) => i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some(),
+            Value::Instance(i) => {
+                i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some()
+            }
             _ => false,
         }
     }
@@ -1326,11 +1613,29 @@ impl Interp {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> Raise<Value> {
         let it = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => IterObj::Seq { seq: v.clone(), index: 0 },
-            Value::Range(r) => IterObj::Range { start: r.start, step: r.step, remaining: r.len() },
-            Value::Dict(d) => IterObj::DictKeys { dict: d.clone(), index: 0, expected_len: d.borrow().len(), mode: DictIterMode::Keys },
-            Value::Set(d) => IterObj::Seq { seq: Value::tuple(d.borrow().keys()), index: 0 },
-            Value::FrozenSet(d) => IterObj::Seq { seq: Value::tuple(d.keys()), index: 0 },
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => IterObj::Seq {
+                seq: v.clone(),
+                index: 0,
+            },
+            Value::Range(r) => IterObj::Range {
+                start: r.start,
+                step: r.step,
+                remaining: r.len(),
+            },
+            Value::Dict(d) => IterObj::DictKeys {
+                dict: d.clone(),
+                index: 0,
+                expected_len: d.borrow().len(),
+                mode: DictIterMode::Keys,
+            },
+            Value::Set(d) => IterObj::Seq {
+                seq: Value::tuple(d.borrow().keys()),
+                index: 0,
+            },
+            Value::FrozenSet(d) => IterObj::Seq {
+                seq: Value::tuple(d.keys()),
+                index: 0,
+            },
             Value::Iter(_) => return Ok(v.clone()),
             Value::Gen(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
             Value::Instance(i) => {
@@ -1339,7 +1644,11 @@ impl Interp {
                 }
                 return Err(self.type_error(format!("'{}' object is not iterable", i.class.name)));
             }
-            _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+            _ => {
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                )
+            }
         };
         Ok(Value::Iter(Rc::new(RefCell::new(it))))
     }
@@ -1355,9 +1664,14 @@ impl Interp {
                     Err(e) if self.exc_is(&e, "StopIteration") => Ok(None),
                     Err(e) => Err(e),
                 },
-                None => Err(self.type_error(format!("'{}' object is not an iterator", i.class.name))),
+                None => {
+                    Err(self.type_error(format!("'{}' object is not an iterator", i.class.name)))
+                }
             },
-            _ => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
         }
     }
 
@@ -1374,7 +1688,11 @@ impl Interp {
                     }
                     return Ok(item);
                 }
-                IterObj::Range { start, step, remaining } => {
+                IterObj::Range {
+                    start,
+                    step,
+                    remaining,
+                } => {
                     if *remaining <= 0 {
                         return Ok(None);
                     }
@@ -1383,12 +1701,19 @@ impl Interp {
                     *remaining -= 1;
                     return Ok(Some(Value::Int(v)));
                 }
-                IterObj::DictKeys { dict, index, expected_len, mode } => {
+                IterObj::DictKeys {
+                    dict,
+                    index,
+                    expected_len,
+                    mode,
+                } => {
                     let d = dict.borrow();
                     if d.len() != *expected_len {
                         *expected_len = usize::MAX;
                         drop(d);
-                        return Err(self.err("RuntimeError", "dictionary changed size during iteration"));
+                        return Err(
+                            self.err("RuntimeError", "dictionary changed size during iteration")
+                        );
                     }
                     let Some((next, k, v)) = d.entry_from(*index) else {
                         return Ok(None);
@@ -1408,7 +1733,9 @@ impl Interp {
                     return Ok(seq_item(seq, *index));
                 }
                 IterObj::Exhausted => return Ok(None),
-                IterObj::Enumerate { inner, count } => IterStep::Enumerate(inner.clone(), count.clone()),
+                IterObj::Enumerate { inner, count } => {
+                    IterStep::Enumerate(inner.clone(), count.clone())
+                }
                 IterObj::Zip { inners, strict } => IterStep::Zip(inners.clone(), *strict),
                 IterObj::Map { func, inners } => IterStep::Map(func.clone(), inners.clone()),
                 IterObj::Filter { func, inner } => IterStep::Filter(func.clone(), inner.clone()),
@@ -1416,7 +1743,9 @@ impl Interp {
         };
         match step {
             IterStep::Enumerate(inner, count) => {
-                let Some(v) = self.next(&inner)? else { return Ok(None) };
+                let Some(v) = self.next(&inner)? else {
+                    return Ok(None);
+                };
                 let next = self.binary_op(&count, BinOp::Add, &Value::Int(1))?;
                 if let IterObj::Enumerate { count: c, .. } = &mut *state.borrow_mut() {
                     *c = next;
@@ -1430,7 +1759,16 @@ impl Interp {
                         Some(v) => items.push(v),
                         None => {
                             if strict && i > 0 {
-                                return Err(self.value_error(format!("zip() argument {} is shorter than argument{} 1", i + 1, if i > 1 { format!("s 1-{i}") } else { String::new() }.replace("s 1-1", ""))));
+                                return Err(self.value_error(format!(
+                                    "zip() argument {} is shorter than argument{} 1",
+                                    i + 1,
+                                    if i > 1 {
+                                        format!("s 1-{i}")
+                                    } else {
+                                        String::new()
+                                    }
+                                    .replace("s 1-1", "")
+                                )));
                             }
                             *state.borrow_mut() = IterObj::Exhausted;
                             return Ok(None);
@@ -1453,7 +1791,9 @@ impl Interp {
                 self.call(&func, Args::new(args)).map(Some)
             }
             IterStep::Filter(func, inner) => loop {
-                let Some(v) = self.next(&inner)? else { return Ok(None) };
+                let Some(v) = self.next(&inner)? else {
+                    return Ok(None);
+                };
                 let keep = match &func {
                     Value::None => self.truthy(&v)?,
                     f => {
@@ -1480,7 +1820,10 @@ impl Interp {
                 self.check_len(r.len() as usize)?;
                 Ok((0..r.len()).map(|i| Value::Int(r.item(i))).collect())
             }
-            Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect()),
+            Value::Str(s) => Ok(s
+                .chars()
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .collect()),
             _ => {
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();
@@ -1499,7 +1842,8 @@ impl Interp {
     pub fn new_set(&self, items: Vec<Value>) -> Raise<Value> {
         let mut d = Dict::new();
         for item in items {
-            d.insert(item, Value::None).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+            d.insert(item, Value::None)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
         }
         Ok(Value::Set(Rc::new(RefCell::new(d))))
     }
@@ -1509,10 +1853,13 @@ impl Interp {
         if let Value::Instance(i) = v {
             if let Some(m) = i.class.lookup("__hash__") {
                 let r = self.call(&m, Args::new(vec![v.clone()]))?;
-                return as_i64(&r).ok_or_else(|| self.type_error("__hash__ method should return an integer"));
+                return as_i64(&r)
+                    .ok_or_else(|| self.type_error("__hash__ method should return an integer"));
             }
         }
-        crate::dict::hash_value(v).map(|h| h as i64).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))
+        crate::dict::hash_value(v)
+            .map(|h| h as i64)
+            .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))
     }
 
     /// `len(v)`.
@@ -1537,12 +1884,26 @@ impl Interp {
                     match as_i64(&r) {
                         Some(n) if n >= 0 => n as usize,
                         Some(_) => return Err(self.value_error("__len__() should return >= 0")),
-                        None => return Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&r)))),
+                        None => {
+                            return Err(self.type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(&r)
+                            )))
+                        }
                     }
                 }
-                None => return Err(self.type_error(format!("object of type '{}' has no len()", i.class.name))),
+                None => {
+                    return Err(
+                        self.type_error(format!("object of type '{}' has no len()", i.class.name))
+                    )
+                }
             },
-            _ => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            _ => {
+                return Err(self.type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )))
+            }
         })
     }
 
@@ -1576,7 +1937,9 @@ fn seq_item(seq: &Value, index: usize) -> Option<Value> {
             if s.is_ascii() {
                 s.get(index..index + 1).map(Value::str)
             } else {
-                s.chars().nth(index).map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                s.chars()
+                    .nth(index)
+                    .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
             }
         }
         Value::Bytes(b) => b.get(index).map(|&x| Value::Int(x as i64)),
@@ -1642,7 +2005,9 @@ fn small_int_op(x: i64, op: BinOp, y: i64) -> Option<Value> {
         BinOp::BitAnd => x & y,
         BinOp::BitOr => x | y,
         BinOp::BitXor => x ^ y,
-        BinOp::Div if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => return Some(Value::Float(x as f64 / y as f64)),
+        BinOp::Div if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
+            return Some(Value::Float(x as f64 / y as f64))
+        }
         _ => return None,
     }))
 }

@@ -17,7 +17,11 @@ pub fn install_asyncio(interp: &mut Interp) {
     crate::aio::install(interp, &mut entries);
     let loop_class = crate::aio::loop_class(interp);
     let handle_class = crate::aio::handle_class(interp);
-    let loop_object = Value::Instance(Rc::new(Instance { class: loop_class, attrs: Default::default(), payload: std::cell::RefCell::new(Payload::Native(NativeObj::Loop)) }));
+    let loop_object = Value::Instance(Rc::new(Instance {
+        class: loop_class,
+        attrs: Default::default(),
+        payload: std::cell::RefCell::new(Payload::Native(NativeObj::Loop)),
+    }));
     entries.insert("_loop", loop_object);
     entries.insert("_Handle", Value::Class(handle_class));
     let mut sorted: Vec<(&str, Value)> = entries.into_iter().collect();
@@ -33,9 +37,18 @@ pub fn install_asyncio(interp: &mut Interp) {
             frame.role = FrameRole::Base;
             if let Err(e) = interp.run_nested(frame) {
                 let text = interp.format_exception(&e);
-                interp.write(crate::interp::Stream::Stderr, &format!("asyncio failed to initialise:\n{text}"));
+                interp.write(
+                    crate::interp::Stream::Stderr,
+                    &format!("asyncio failed to initialise:\n{text}"),
+                );
             }
         }
-        Err(e) => interp.write(crate::interp::Stream::Stderr, &format!("asyncio failed to compile: line {}: {}\n", e.line, e.message)),
+        Err(e) => interp.write(
+            crate::interp::Stream::Stderr,
+            &format!(
+                "asyncio failed to compile: line {}: {}\n",
+                e.line, e.message
+            ),
+        ),
     }
 }

@@ -14,12 +14,19 @@ const REPR_DEPTH_LIMIT: usize = 200;
 
 /// A fake but stable address in CPython's usual range, for `<... at 0x...>`.
 pub fn address_text(v: &Value) -> String {
-    format!("0x{:012x}", 0x7f00_0000_0000usize | (v.address() & 0xff_ffff_ffff))
+    format!(
+        "0x{:012x}",
+        0x7f00_0000_0000usize | (v.address() & 0xff_ffff_ffff)
+    )
 }
 
 /// Python's `repr` of a str.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -32,7 +39,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if is_unprintable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
@@ -53,12 +62,21 @@ pub fn str_repr(s: &str) -> String {
 /// Characters CPython's `str.isprintable` rejects that matter in practice.
 fn is_unprintable(c: char) -> bool {
     let n = c as u32;
-    (0x80..0xa0).contains(&n) || n == 0xad || (0x2028..=0x2029).contains(&n) || (0xd800..0xe000).contains(&n) || n == 0xfeff || (0xfff9..=0xfffb).contains(&n)
+    (0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0x2028..=0x2029).contains(&n)
+        || (0xd800..0xe000).contains(&n)
+        || n == 0xfeff
+        || (0xfff9..=0xfffb).contains(&n)
 }
 
 /// Python's `repr` of bytes.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = format!("b{quote}");
     for &c in b {
         match c {
@@ -80,7 +98,9 @@ pub fn bytes_repr(b: &[u8]) -> String {
 
 /// A method defined in Python on the instance's class (not a built-in default).
 fn user_method(inst: &Rc<Instance>, name: &str) -> Option<Value> {
-    inst.class.lookup(name).filter(|m| !matches!(m, Value::Builtin(_)))
+    inst.class
+        .lookup(name)
+        .filter(|m| !matches!(m, Value::Builtin(_)))
 }
 
 impl Interp {
@@ -92,7 +112,10 @@ impl Interp {
 
     fn repr_inner(&mut self, v: &Value, seen: &mut Vec<usize>) -> Raise<String> {
         if seen.len() > REPR_DEPTH_LIMIT {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.err(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         Ok(match v {
             Value::None => "None".into(),
@@ -119,10 +142,18 @@ impl Interp {
                     return Ok("{...}".into());
                 }
                 seen.push(v.address());
-                let pairs: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 let mut parts = Vec::with_capacity(pairs.len());
                 for (k, val) in pairs {
-                    parts.push(format!("{}: {}", self.repr_inner(&k, seen)?, self.repr_inner(&val, seen)?));
+                    parts.push(format!(
+                        "{}: {}",
+                        self.repr_inner(&k, seen)?,
+                        self.repr_inner(&val, seen)?
+                    ));
                 }
                 seen.pop();
                 format!("{{{}}}", parts.join(", "))
@@ -140,7 +171,10 @@ impl Interp {
                 if keys.is_empty() {
                     "frozenset()".into()
                 } else {
-                    format!("frozenset({})", self.container_repr(v, &keys, "{", "}", seen)?)
+                    format!(
+                        "frozenset({})",
+                        self.container_repr(v, &keys, "{", "}", seen)?
+                    )
                 }
             }
             Value::Range(r) => {
@@ -150,10 +184,22 @@ impl Interp {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)
                 }
             }
-            Value::Slice(s) => format!("slice({}, {}, {})", self.repr_inner(&s[0], seen)?, self.repr_inner(&s[1], seen)?, self.repr_inner(&s[2], seen)?),
-            Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), address_text(v)),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr_inner(&s[0], seen)?,
+                self.repr_inner(&s[1], seen)?,
+                self.repr_inner(&s[2], seen)?
+            ),
+            Value::Function(f) => {
+                format!("<function {} at {}>", f.qualname.borrow(), address_text(v))
+            }
             Value::Builtin(b) => match &b.receiver {
-                Some(r) => format!("<built-in method {} of {} object at {}>", b.name, self.type_name(r), address_text(r)),
+                Some(r) => format!(
+                    "<built-in method {} of {} object at {}>",
+                    b.name,
+                    self.type_name(r),
+                    address_text(r)
+                ),
                 None => format!("<built-in function {}>", b.name),
             },
             Value::Method(m) => {
@@ -183,14 +229,27 @@ impl Interp {
             }
             Value::Iter(_) => format!("<{} object at {}>", self.type_name(v), address_text(v)),
             Value::Future(f) => f.repr(self)?,
-            Value::Code(c) => format!("<code object {} at {}, file \"{}\", line {}>", c.name, address_text(v), c.filename, c.first_line),
+            Value::Code(c) => format!(
+                "<code object {} at {}, file \"{}\", line {}>",
+                c.name,
+                address_text(v),
+                c.filename,
+                c.first_line
+            ),
             Value::Cell(_) => format!("<cell at {}>", address_text(v)),
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
         })
     }
 
-    fn container_repr(&mut self, v: &Value, items: &[Value], open: &str, close: &str, seen: &mut Vec<usize>) -> Raise<String> {
+    fn container_repr(
+        &mut self,
+        v: &Value,
+        items: &[Value],
+        open: &str,
+        close: &str,
+        seen: &mut Vec<usize>,
+    ) -> Raise<String> {
         if seen.contains(&v.address()) {
             return Ok(format!("{open}...{close}"));
         }
@@ -208,7 +267,10 @@ impl Interp {
             let r = self.call(&m, Args::new(vec![v.clone()]))?;
             return match r {
                 Value::Str(s) => Ok(s.to_string()),
-                other => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&other)))),
+                other => Err(self.type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    self.type_name(&other)
+                ))),
             };
         }
         let data = match &*inst.payload.borrow() {
@@ -229,12 +291,23 @@ impl Interp {
             return Ok(format!("{name}({inner})"));
         }
         match &*inst.payload.borrow() {
-            Payload::Native(NativeObj::Loop) => return Ok(format!("<_UnixSelectorEventLoop running=True closed=False debug=False>")),
-            Payload::Native(NativeObj::Handle(_)) => return Ok(format!("<TimerHandle at {}>", address_text(v))),
+            Payload::Native(NativeObj::Loop) => {
+                return Ok(
+                    "<_UnixSelectorEventLoop running=True closed=False debug=False>".to_string(),
+                )
+            }
+            Payload::Native(NativeObj::Handle(_)) => {
+                return Ok(format!("<TimerHandle at {}>", address_text(v)))
+            }
             _ => {}
         }
         let module = &inst.class.module;
-        Ok(format!("<{}.{} object at {}>", module, inst.class.qualname, address_text(v)))
+        Ok(format!(
+            "<{}.{} object at {}>",
+            module,
+            inst.class.qualname,
+            address_text(v)
+        ))
     }
 
     /// `str(v)`.
@@ -246,7 +319,10 @@ impl Interp {
                     let r = self.call(&m, Args::new(vec![v.clone()]))?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&other)))),
+                        other => Err(self.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(&other)
+                        ))),
                     };
                 }
                 let args = match &*inst.payload.borrow() {
@@ -264,9 +340,15 @@ impl Interp {
 
     fn exception_str(&mut self, inst: &Rc<Instance>, args: &[Value]) -> Raise<String> {
         let is_key_error = inst.class.is_subclass(&self.types.exception("KeyError"));
-        let is_group = inst.class.is_subclass(&self.types.exception("BaseExceptionGroup"));
+        let is_group = inst
+            .class
+            .is_subclass(&self.types.exception("BaseExceptionGroup"));
         if is_group {
-            let message = args.first().map(|m| self.to_str(m)).transpose()?.unwrap_or_default();
+            let message = args
+                .first()
+                .map(|m| self.to_str(m))
+                .transpose()?
+                .unwrap_or_default();
             let count = match args.get(1) {
                 Some(Value::List(l)) => l.borrow().len(),
                 Some(Value::Tuple(t)) => t.len(),
@@ -285,7 +367,8 @@ impl Interp {
 
     /// The decimal digits of a big int, honouring `sys.set_int_max_str_digits`.
     pub fn int_to_string(&self, b: &BigInt) -> Raise<String> {
-        format::check_int_to_str_limit(b, self.int_max_str_digits).map_err(|e| self.format_error(e))?;
+        format::check_int_to_str_limit(b, self.int_max_str_digits)
+            .map_err(|e| self.format_error(e))?;
         Ok(format::int_to_decimal(b))
     }
 
@@ -308,7 +391,10 @@ impl Interp {
             }
             _ => {
                 if !spec.is_empty() {
-                    return Err(self.type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))));
+                    return Err(self.type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        self.type_name(v)
+                    )));
                 }
                 return self.to_str(v);
             }
@@ -329,7 +415,10 @@ impl Interp {
         };
         let mut next = 0usize;
         let mut take = |interp: &Interp| -> Raise<Value> {
-            let v = positional.get(next).cloned().ok_or_else(|| interp.format_error(format::FormatError::not_enough_arguments()))?;
+            let v = positional
+                .get(next)
+                .cloned()
+                .ok_or_else(|| interp.format_error(format::FormatError::not_enough_arguments()))?;
             next += 1;
             Ok(v)
         };
@@ -346,22 +435,29 @@ impl Interp {
             };
             if spec.width == format::PercentCount::Star {
                 let w = take(self)?;
-                let w = as_bigint(&w).ok_or_else(|| self.format_error(format::FormatError::star_wants_int()))?;
+                let w = as_bigint(&w)
+                    .ok_or_else(|| self.format_error(format::FormatError::star_wants_int()))?;
                 spec.set_star_width(&w).map_err(|e| self.format_error(e))?;
             }
             if spec.precision == format::PercentCount::Star {
                 let p = take(self)?;
-                let p = as_bigint(&p).ok_or_else(|| self.format_error(format::FormatError::star_wants_int()))?;
-                spec.set_star_precision(&p).map_err(|e| self.format_error(e))?;
+                let p = as_bigint(&p)
+                    .ok_or_else(|| self.format_error(format::FormatError::star_wants_int()))?;
+                spec.set_star_precision(&p)
+                    .map_err(|e| self.format_error(e))?;
             }
             let arg = match spec.key {
                 Some(key) => {
                     used_key = true;
                     let Value::Dict(d) = args else {
-                        return Err(self.format_error(format::FormatError::format_requires_mapping()));
+                        return Err(
+                            self.format_error(format::FormatError::format_requires_mapping())
+                        );
                     };
                     let found = d.borrow().get(&Value::str(key)).ok().flatten();
-                    found.ok_or_else(|| self.new_exc(&self.types.exception("KeyError"), vec![Value::str(key)]))?
+                    found.ok_or_else(|| {
+                        self.new_exc(&self.types.exception("KeyError"), vec![Value::str(key)])
+                    })?
                 }
                 None => take(self)?,
             };
@@ -395,7 +491,9 @@ impl Interp {
             },
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match arg {
                 Value::Float(x) => {
-                    let truncated = crate::dict::float_to_bigint(x.trunc()).ok_or_else(|| self.err("OverflowError", "cannot convert float infinity to integer"))?;
+                    let truncated = crate::dict::float_to_bigint(x.trunc()).ok_or_else(|| {
+                        self.err("OverflowError", "cannot convert float infinity to integer")
+                    })?;
                     format::apply_percent(spec, format::PercentArg::Int(&truncated))
                 }
                 other => match as_bigint(other) {

@@ -33,7 +33,11 @@ pub const SWITCH_INTERVAL: u64 = 10_000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostCall {
     /// An HTTP GET, answered with the body text or an error.
-    HttpGet { url: String, headers: Vec<(String, String)>, timeout: f64 },
+    HttpGet {
+        url: String,
+        headers: Vec<(String, String)>,
+        timeout: f64,
+    },
 }
 
 /// A host call with the id to answer it with.
@@ -124,7 +128,10 @@ impl Runtime {
             interp.aio.running = true;
         }
         let globals = Rc::new(RefCell::new(Dict::new()));
-        for (k, v) in [("__name__", Value::str("__main__")), ("__builtins__", Value::None)] {
+        for (k, v) in [
+            ("__name__", Value::str("__main__")),
+            ("__builtins__", Value::None),
+        ] {
             let _ = globals.borrow_mut().insert(Value::str(k), v);
         }
         Runtime {
@@ -161,17 +168,36 @@ impl Runtime {
         let frame = self.interp.module_frame(code, self.globals.clone());
         let id = self.interp.aio.next_id();
         let name: Rc<str> = Rc::from(format!("Cell-{cell}"));
-        let task = Rc::new(FutureObj::new_task(id, name.clone(), Value::None, Execution::new(frame), Some(cell), Some(cell)));
+        let task = Rc::new(FutureObj::new_task(
+            id,
+            name.clone(),
+            Value::None,
+            Execution::new(frame),
+            Some(cell),
+            Some(cell),
+        ));
         self.interp.aio.event(EventKind::CellStarted { cell });
-        self.interp.aio.event(EventKind::TaskCreated { task: id, name: name.to_string(), parent: None, cell: Some(cell) });
+        self.interp.aio.event(EventKind::TaskCreated {
+            task: id,
+            name: name.to_string(),
+            parent: None,
+            cell: Some(cell),
+        });
         self.interp.aio.cell_tasks.retain(|t| !t.done());
         self.interp.aio.cell_tasks.push(task.clone());
         self.interp.aio.call_soon(Job::Step(task));
         Ok(cell)
     }
 
-    fn compile(&mut self, source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, SyntaxError> {
-        self.interp.sources.insert(Rc::from(filename), Rc::from(source));
+    fn compile(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> Result<Rc<Code>, SyntaxError> {
+        self.interp
+            .sources
+            .insert(Rc::from(filename), Rc::from(source));
         let module = crate::parser::parse_module(source)?;
         compiler::compile_module(&module, filename, mode)
     }
@@ -213,7 +239,11 @@ impl Runtime {
             self.interp.aio.event(EventKind::LoopUnblocked);
             return;
         }
-        if let Some(worker) = self.workers.iter_mut().find(|w| matches!(w.wait, Some(Wait::Host(r)) if r == id)) {
+        if let Some(worker) = self
+            .workers
+            .iter_mut()
+            .find(|w| matches!(w.wait, Some(Wait::Host(r)) if r == id))
+        {
             worker.wait = None;
             self.interp.resume_with(&mut worker.exec, value);
         }
@@ -246,12 +276,19 @@ impl Runtime {
     }
 
     fn pending_cell_task(&self) -> Option<Rc<FutureObj>> {
-        self.interp.aio.cell_tasks.iter().find(|t| !t.done()).cloned()
+        self.interp
+            .aio
+            .cell_tasks
+            .iter()
+            .find(|t| !t.done())
+            .cloned()
     }
 
     /// Whether any Python code is running or scheduled (not counting idle tasks).
     pub fn is_busy(&self) -> bool {
-        self.activity.is_some() || self.interp.aio.has_ready() || self.workers.iter().any(|w| w.wait.is_none())
+        self.activity.is_some()
+            || self.interp.aio.has_ready()
+            || self.workers.iter().any(|w| w.wait.is_none())
     }
 
     /// Whether the loop's thread is blocked (`time.sleep`, a blocking host call).
@@ -284,10 +321,21 @@ impl Runtime {
             self.wake_sleepers(now);
             self.start_threads();
             let main_ready = self.main_runnable(now);
-            let runnable: Vec<Option<usize>> = std::iter::once(main_ready.then_some(None)).flatten().chain(self.workers.iter().enumerate().filter(|(_, w)| w.wait.is_none()).map(|(i, _)| Some(i))).collect();
+            let runnable: Vec<Option<usize>> = std::iter::once(main_ready.then_some(None))
+                .flatten()
+                .chain(
+                    self.workers
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, w)| w.wait.is_none())
+                        .map(|(i, _)| Some(i)),
+                )
+                .collect();
             if runnable.is_empty() {
                 self.flush_output();
-                return Outcome::Idle { wake_at: self.next_wake() };
+                return Outcome::Idle {
+                    wake_at: self.next_wake(),
+                };
             }
             if budget == 0 {
                 return Outcome::Busy;
@@ -350,9 +398,23 @@ impl Runtime {
             self.next_thread += 1;
             let code = trampoline(start.func.clone(), start.args);
             let frame = self.interp.module_frame(code, self.globals.clone());
-            let name = start.future.label.borrow().clone().map(|l| l.to_string()).unwrap_or_default();
-            self.interp.aio.event(EventKind::ThreadStarted { thread: self.next_thread, name });
-            self.workers.push(Worker { id: self.next_thread, exec: Execution::new(frame), future: start.future, wait: None });
+            let name = start
+                .future
+                .label
+                .borrow()
+                .clone()
+                .map(|l| l.to_string())
+                .unwrap_or_default();
+            self.interp.aio.event(EventKind::ThreadStarted {
+                thread: self.next_thread,
+                name,
+            });
+            self.workers.push(Worker {
+                id: self.next_thread,
+                exec: Execution::new(frame),
+                future: start.future,
+                wait: None,
+            });
         }
     }
 
@@ -376,7 +438,9 @@ impl Runtime {
     /// Moves `asyncio.run` forward once its main task is done: cancel the rest,
     /// wait for them and the worker threads, then resume the script.
     fn advance_parked(&mut self) -> bool {
-        let Some(parked) = &mut self.parked else { return false };
+        let Some(parked) = &mut self.parked else {
+            return false;
+        };
         if !parked.main_task.done() {
             return false;
         }
@@ -390,7 +454,9 @@ impl Runtime {
         if !self.interp.aio.pending_tasks.is_empty() || !self.workers.is_empty() {
             return false;
         }
-        let Some(parked) = self.parked.take() else { return false };
+        let Some(parked) = self.parked.take() else {
+            return false;
+        };
         let result = parked.main_task.result(&mut self.interp);
         self.interp.aio.running = false;
         self.interp.aio.clear();
@@ -406,10 +472,14 @@ impl Runtime {
     fn run_main(&mut self, budget: &mut u64, now: f64) {
         if self.activity.is_none() {
             self.interp.aio.release_timers(now);
-            let Some(job) = self.interp.aio.pop_ready() else { return };
+            let Some(job) = self.interp.aio.pop_ready() else {
+                return;
+            };
             self.start_job(job);
         }
-        let Some(activity) = self.activity.take() else { return };
+        let Some(activity) = self.activity.take() else {
+            return;
+        };
         match activity {
             Activity::Script(mut exec) => {
                 let signal = self.interp.run(&mut exec, budget);
@@ -430,7 +500,11 @@ impl Runtime {
         match job {
             Job::Step(task) => self.start_step(task),
             Job::Wake(task, fut) => {
-                let waiting_on_it = task.task.as_ref().and_then(|d| d.fut_waiter.borrow().clone()).is_some_and(|w| Rc::ptr_eq(&w, &fut));
+                let waiting_on_it = task
+                    .task
+                    .as_ref()
+                    .and_then(|d| d.fut_waiter.borrow().clone())
+                    .is_some_and(|w| Rc::ptr_eq(&w, &fut));
                 if waiting_on_it {
                     if let Some(d) = &task.task {
                         d.fut_waiter.borrow_mut().take();
@@ -438,12 +512,18 @@ impl Runtime {
                     self.start_step(task);
                 }
             }
-            Job::Call { func, args, cancelled } => {
+            Job::Call {
+                func,
+                args,
+                cancelled,
+            } => {
                 if !cancelled.get() {
                     self.start_callback(func, Args::new(args));
                 }
             }
-            Job::Done(DoneCallback::Python(cb), fut) => self.start_callback(cb, Args::new(vec![Value::Future(fut)])),
+            Job::Done(DoneCallback::Python(cb), fut) => {
+                self.start_callback(cb, Args::new(vec![Value::Future(fut)]))
+            }
             Job::Done(DoneCallback::WakeTask(task), _) => self.start_step(task),
         }
     }
@@ -459,13 +539,17 @@ impl Runtime {
         if task.done() {
             return;
         }
-        let Some(mut exec) = data.exec.borrow_mut().take() else { return };
+        let Some(mut exec) = data.exec.borrow_mut().take() else {
+            return;
+        };
         if data.must_cancel.replace(false) {
             let msg = data.cancel_message.borrow().clone();
             exec.pending_exc = Some(cancelled_error(&mut self.interp, &msg));
         }
         self.interp.aio.current_task = Some(task.clone());
-        self.interp.aio.event(EventKind::TaskRunning { task: task.id });
+        self.interp
+            .aio
+            .event(EventKind::TaskRunning { task: task.id });
         self.activity = Some(Activity::Task(task, exec));
     }
 
@@ -474,7 +558,9 @@ impl Runtime {
             Blocking::Sleep(seconds) => {
                 let now = self.interp.aio.now();
                 self.main_wait = Some(Wait::Until(now + seconds.max(0.0)));
-                self.interp.aio.event(EventKind::LoopBlocked { reason: format!("time.sleep({})", crate::format::float_repr(seconds)) });
+                self.interp.aio.event(EventKind::LoopBlocked {
+                    reason: format!("time.sleep({})", crate::format::float_repr(seconds)),
+                });
                 true
             }
             Blocking::Host(call) => {
@@ -482,7 +568,10 @@ impl Runtime {
                 let reason = match &call {
                     HostCall::HttpGet { url, .. } => format!("fetch {url}"),
                 };
-                self.requests.push(HostRequest { id: self.next_request, call });
+                self.requests.push(HostRequest {
+                    id: self.next_request,
+                    call,
+                });
                 self.main_wait = Some(Wait::Host(self.next_request));
                 self.interp.aio.event(EventKind::LoopBlocked { reason });
                 true
@@ -497,14 +586,21 @@ impl Runtime {
             Signal::Finished(_) => self.script_result = Some(Ok(())),
             Signal::Raised(e) => self.script_result = Some(Err(e)),
             Signal::Blocked(Blocking::RunUntilComplete(task)) => {
-                self.parked = Some(Parked { exec, main_task: task, cancelling: false });
+                self.parked = Some(Parked {
+                    exec,
+                    main_task: task,
+                    cancelling: false,
+                });
             }
             Signal::Blocked(b) => {
                 self.activity = Some(Activity::Script(exec));
                 self.block_main(b);
             }
             Signal::Suspended(_) | Signal::BareYield | Signal::GenYield(_) => {
-                self.script_result = Some(Err(self.interp.err("RuntimeError", "the script awaited outside of a running event loop")));
+                self.script_result = Some(Err(self.interp.err(
+                    "RuntimeError",
+                    "the script awaited outside of a running event loop",
+                )));
             }
         }
     }
@@ -518,7 +614,8 @@ impl Runtime {
             }
             Signal::Raised(e) => {
                 let text = self.interp.format_exception(&e);
-                self.interp.write(Stream::Stderr, &format!("Exception in callback\n{text}"));
+                self.interp
+                    .write(Stream::Stderr, &format!("Exception in callback\n{text}"));
             }
             _ => {}
         }
@@ -535,7 +632,10 @@ impl Runtime {
             Signal::Blocked(b) => {
                 self.activity = Some(Activity::Task(task.clone(), exec));
                 if !self.block_main(b) {
-                    let exc = self.interp.err("RuntimeError", "asyncio.run() cannot be called from a running event loop");
+                    let exc = self.interp.err(
+                        "RuntimeError",
+                        "asyncio.run() cannot be called from a running event loop",
+                    );
                     if let Some(e) = self.activity_exec() {
                         e.pending_exc = Some(exc);
                     }
@@ -545,24 +645,36 @@ impl Runtime {
             Signal::Suspended(fut) => {
                 if Rc::ptr_eq(&fut, &task) {
                     let shown = task.repr(&mut self.interp).unwrap_or_default();
-                    let exc = self.interp.err("RuntimeError", format!("Task cannot await on itself: {shown}"));
+                    let exc = self.interp.err(
+                        "RuntimeError",
+                        format!("Task cannot await on itself: {shown}"),
+                    );
                     let mut exec = exec;
                     exec.pending_exc = Some(exc);
                     *data.exec.borrow_mut() = Some(exec);
                     self.interp.aio.call_soon(Job::Step(task.clone()));
                 } else {
                     let what = describe_awaited(&fut);
-                    self.interp.aio.event(EventKind::TaskAwaiting { task: task.id, what });
+                    self.interp.aio.event(EventKind::TaskAwaiting {
+                        task: task.id,
+                        what,
+                    });
                     *data.exec.borrow_mut() = Some(exec);
                     *data.fut_waiter.borrow_mut() = Some(fut.clone());
                     fut.add_done_callback(&mut self.interp, DoneCallback::WakeTask(task.clone()));
-                    if data.must_cancel.get() && fut.cancel(&mut self.interp, data.cancel_message.borrow().clone()).unwrap_or(false) {
+                    if data.must_cancel.get()
+                        && fut
+                            .cancel(&mut self.interp, data.cancel_message.borrow().clone())
+                            .unwrap_or(false)
+                    {
                         data.must_cancel.set(false);
                     }
                 }
             }
             Signal::BareYield => {
-                self.interp.aio.event(EventKind::TaskYielded { task: task.id });
+                self.interp
+                    .aio
+                    .event(EventKind::TaskYielded { task: task.id });
                 *data.exec.borrow_mut() = Some(exec);
                 self.interp.aio.call_soon(Job::Step(task.clone()));
             }
@@ -579,7 +691,11 @@ impl Runtime {
                 }
             }
             Signal::Raised(exc) => {
-                let state = if self.interp.exc_is(&exc, "CancelledError") { FutureState::Cancelled(exc.args().first().cloned().unwrap_or(Value::None)) } else { FutureState::Exception(exc.clone()) };
+                let state = if self.interp.exc_is(&exc, "CancelledError") {
+                    FutureState::Cancelled(exc.args().first().cloned().unwrap_or(Value::None))
+                } else {
+                    FutureState::Exception(exc.clone())
+                };
                 let _ = task.complete(&mut self.interp, state);
                 if let Some(cell) = cell {
                     self.interp.displayed = None;
@@ -614,18 +730,33 @@ impl Runtime {
             }
             Signal::Blocked(Blocking::Host(call)) => {
                 self.next_request += 1;
-                self.requests.push(HostRequest { id: self.next_request, call });
+                self.requests.push(HostRequest {
+                    id: self.next_request,
+                    call,
+                });
                 worker.wait = Some(Wait::Host(self.next_request));
                 None
             }
-            Signal::Blocked(Blocking::RunUntilComplete(_)) => Some(FutureState::Exception(self.interp.err("RuntimeError", "asyncio.run() cannot be called from a running event loop"))),
+            Signal::Blocked(Blocking::RunUntilComplete(_)) => {
+                Some(FutureState::Exception(self.interp.err(
+                    "RuntimeError",
+                    "asyncio.run() cannot be called from a running event loop",
+                )))
+            }
             Signal::Finished(v) => Some(FutureState::Result(v)),
             Signal::Raised(e) => Some(FutureState::Exception(e)),
-            Signal::Suspended(_) | Signal::BareYield | Signal::GenYield(_) => Some(FutureState::Exception(self.interp.err("RuntimeError", "no running event loop in thread"))),
+            Signal::Suspended(_) | Signal::BareYield | Signal::GenYield(_) => {
+                Some(FutureState::Exception(
+                    self.interp
+                        .err("RuntimeError", "no running event loop in thread"),
+                ))
+            }
         };
         if let Some(state) = finished {
             let worker = self.workers.remove(index);
-            self.interp.aio.event(EventKind::ThreadFinished { thread: worker.id });
+            self.interp
+                .aio
+                .event(EventKind::ThreadFinished { thread: worker.id });
             if !worker.future.done() {
                 let _ = worker.future.complete(&mut self.interp, state);
             }
@@ -644,7 +775,10 @@ impl Runtime {
                         skip(t - now);
                     }
                 }
-                Outcome::Idle { wake_at: None } => return !self.main_wait.is_some() && self.workers.iter().all(|w| w.wait.is_none()),
+                Outcome::Idle { wake_at: None } => {
+                    return self.main_wait.is_none()
+                        && self.workers.iter().all(|w| w.wait.is_none())
+                }
             }
         }
     }
@@ -680,9 +814,19 @@ fn trampoline(func: Value, args: Args) -> Rc<Code> {
         _ => Rc::from("<callback>"),
     };
     Rc::new(Code {
-        ops: vec![Op::LoadConst(0), Op::LoadConst(1), Op::LoadConst(2), Op::CallEx(true), Op::ReturnValue],
+        ops: vec![
+            Op::LoadConst(0),
+            Op::LoadConst(1),
+            Op::LoadConst(2),
+            Op::CallEx(true),
+            Op::ReturnValue,
+        ],
         lines: vec![0; 5],
-        consts: vec![func, Value::tuple(args.pos), Value::Dict(Rc::new(RefCell::new(kw)))],
+        consts: vec![
+            func,
+            Value::tuple(args.pos),
+            Value::Dict(Rc::new(RefCell::new(kw))),
+        ],
         names: Vec::new(),
         varnames: Vec::new(),
         cellvars: Vec::new(),

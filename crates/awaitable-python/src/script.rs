@@ -37,14 +37,26 @@ pub struct ScriptRun {
 /// instructions (then it is interrupted, like Ctrl-C).
 pub fn run_script_virtual(source: &str, filename: &str, max_instructions: u64) -> ScriptRun {
     let mut runtime = Runtime::new(Mode::Script, Box::new(FrozenClock));
-    let mut run = ScriptRun { stdout: String::new(), stderr: String::new(), exit_code: 0, events: Vec::new() };
+    let mut run = ScriptRun {
+        stdout: String::new(),
+        stderr: String::new(),
+        exit_code: 0,
+        events: Vec::new(),
+    };
     if let Err(error) = runtime.start_script(source, filename) {
-        let line = source.lines().nth(error.line.saturating_sub(1) as usize).unwrap_or("").trim();
+        let line = source
+            .lines()
+            .nth(error.line.saturating_sub(1) as usize)
+            .unwrap_or("")
+            .trim();
         let kind = match error.kind {
             crate::ast::SyntaxErrorKind::Syntax => "SyntaxError",
             crate::ast::SyntaxErrorKind::Indentation => "IndentationError",
         };
-        run.stderr = format!("  File \"{filename}\", line {}\n    {line}\n{kind}: {}\n", error.line, error.message);
+        run.stderr = format!(
+            "  File \"{filename}\", line {}\n    {line}\n{kind}: {}\n",
+            error.line, error.message
+        );
         run.exit_code = 1;
         return run;
     }

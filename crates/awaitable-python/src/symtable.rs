@@ -30,7 +30,11 @@ pub struct ScopeFacts {
 impl ScopeFacts {
     /// The names local to a function scope with these facts and parameters.
     pub fn locals(&self) -> BTreeSet<String> {
-        self.assigned.iter().filter(|n| !self.globals.contains(*n) && !self.nonlocals.contains(*n)).cloned().collect()
+        self.assigned
+            .iter()
+            .filter(|n| !self.globals.contains(*n) && !self.nonlocals.contains(*n))
+            .cloned()
+            .collect()
     }
 
     /// The names this scope needs from enclosing scopes (before knowing what they bind).
@@ -52,7 +56,11 @@ pub fn analyze_function(params: &Params, body: &[Stmt]) -> ScopeFacts {
     for name in param_names(params) {
         facts.assigned.insert(name);
     }
-    let mut visitor = Visitor { facts: &mut facts, in_class: false, in_comprehension: false };
+    let mut visitor = Visitor {
+        facts: &mut facts,
+        in_class: false,
+        in_comprehension: false,
+    };
     visitor.stmts(body);
     facts
 }
@@ -63,14 +71,24 @@ pub fn analyze_lambda(params: &Params, body: &Expr) -> ScopeFacts {
     for name in param_names(params) {
         facts.assigned.insert(name);
     }
-    Visitor { facts: &mut facts, in_class: false, in_comprehension: false }.expr(body);
+    Visitor {
+        facts: &mut facts,
+        in_class: false,
+        in_comprehension: false,
+    }
+    .expr(body);
     facts
 }
 
 /// Analyzes a class body (its names live in the class namespace, not in cells).
 pub fn analyze_class(body: &[Stmt]) -> ScopeFacts {
     let mut facts = ScopeFacts::default();
-    Visitor { facts: &mut facts, in_class: true, in_comprehension: false }.stmts(body);
+    Visitor {
+        facts: &mut facts,
+        in_class: true,
+        in_comprehension: false,
+    }
+    .stmts(body);
     facts
 }
 
@@ -83,7 +101,11 @@ pub fn analyze_module(body: &[Stmt]) -> ScopeFacts {
 pub fn analyze_comprehension(elts: &[&Expr], generators: &[Comprehension]) -> ScopeFacts {
     let mut facts = ScopeFacts::default();
     facts.assigned.insert(".0".to_string());
-    let mut visitor = Visitor { facts: &mut facts, in_class: false, in_comprehension: true };
+    let mut visitor = Visitor {
+        facts: &mut facts,
+        in_class: false,
+        in_comprehension: true,
+    };
     for (i, generator) in generators.iter().enumerate() {
         if i > 0 {
             visitor.expr(&generator.iter);
@@ -168,7 +190,9 @@ impl Visitor<'_> {
                 let facts = analyze_class(&class.body);
                 // Names used directly in a class body resolve through globals, so only
                 // what its methods need passes through to us.
-                self.facts.child_free.extend(facts.child_free.iter().cloned());
+                self.facts
+                    .child_free
+                    .extend(facts.child_free.iter().cloned());
             }
             StmtKind::Return(v) => {
                 if let Some(v) = v {
@@ -186,14 +210,25 @@ impl Visitor<'_> {
                 self.stmts(body);
                 self.stmts(orelse);
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 self.expr(iter);
                 self.target(target);
                 self.stmts(body);
                 self.stmts(orelse);
                 self.facts.has_await |= *is_async;
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.stmts(body);
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -218,7 +253,11 @@ impl Visitor<'_> {
                     self.expr(m);
                 }
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 for item in items {
                     self.expr(&item.context);
                     if let Some(t) = &item.target {
@@ -230,13 +269,18 @@ impl Visitor<'_> {
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {
-                    let local = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    let local = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
                     self.facts.assigned.insert(local);
                 }
             }
             StmtKind::ImportFrom { names, .. } => {
                 for a in names {
-                    self.facts.assigned.insert(a.asname.clone().unwrap_or_else(|| a.name.clone()));
+                    self.facts
+                        .assigned
+                        .insert(a.asname.clone().unwrap_or_else(|| a.name.clone()));
                 }
             }
             StmtKind::Global(names) => self.facts.globals.extend(names.iter().cloned()),
@@ -334,7 +378,11 @@ impl Visitor<'_> {
                     self.expr(part);
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func);
                 if let ExprKind::Name(n) = &func.kind {
                     if n == "super" && !self.in_class {
@@ -377,7 +425,11 @@ impl Visitor<'_> {
             ExprKind::ListComp { elt, generators }
             | ExprKind::SetComp { elt, generators }
             | ExprKind::GeneratorExp { elt, generators } => self.comprehension(&[elt], generators),
-            ExprKind::DictComp { key, value, generators } => self.comprehension(&[key, value], generators),
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(&[key, value], generators),
             ExprKind::Yield(value) => {
                 self.facts.has_yield = true;
                 if let Some(v) = value {

@@ -12,14 +12,24 @@ impl Interp {
         let mut chain = vec![(exc.clone(), None)];
         let mut current = exc.clone();
         while chain.len() < CHAIN_LIMIT {
-            let (cause, context, suppress) = current.with_data(|d| (d.cause.clone(), d.context.clone(), d.suppress_context));
+            let (cause, context, suppress) =
+                current.with_data(|d| (d.cause.clone(), d.context.clone(), d.suppress_context));
             let next = match (cause, context) {
-                (Some(c), _) => Some((c, "The above exception was the direct cause of the following exception:")),
-                (None, Some(c)) if !suppress => Some((c, "During handling of the above exception, another exception occurred:")),
+                (Some(c), _) => Some((
+                    c,
+                    "The above exception was the direct cause of the following exception:",
+                )),
+                (None, Some(c)) if !suppress => Some((
+                    c,
+                    "During handling of the above exception, another exception occurred:",
+                )),
                 _ => None,
             };
             let Some((next, link)) = next else { break };
-            if chain.iter().any(|(e, _)| std::rc::Rc::ptr_eq(&e.0, &next.0)) {
+            if chain
+                .iter()
+                .any(|(e, _)| std::rc::Rc::ptr_eq(&e.0, &next.0))
+            {
                 break;
             }
             if let Some(last) = chain.last_mut() {
@@ -42,14 +52,25 @@ impl Interp {
     fn format_one(&mut self, exc: &Exc) -> String {
         let entries: Vec<TracebackEntry> = exc.with_data(|d| d.traceback.clone());
         let mut out = String::new();
-        let shown: Vec<&TracebackEntry> = entries.iter().rev().filter(|e| !e.filename.starts_with('<') || e.filename.starts_with("<stdin") || e.filename.starts_with("<cell") || e.filename.starts_with("<string")).collect();
+        let shown: Vec<&TracebackEntry> = entries
+            .iter()
+            .rev()
+            .filter(|e| {
+                !e.filename.starts_with('<')
+                    || e.filename.starts_with("<stdin")
+                    || e.filename.starts_with("<cell")
+                    || e.filename.starts_with("<string")
+            })
+            .collect();
         if !shown.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             // Like CPython, the same line repeated more than three times is summarised.
             let mut previous: Option<&TracebackEntry> = None;
             let mut repeats = 0;
             for entry in shown {
-                let same = previous.is_some_and(|p| p.filename == entry.filename && p.line == entry.line && p.name == entry.name);
+                let same = previous.is_some_and(|p| {
+                    p.filename == entry.filename && p.line == entry.line && p.name == entry.name
+                });
                 if same {
                     repeats += 1;
                 } else {
@@ -60,7 +81,10 @@ impl Interp {
                 if repeats >= 3 {
                     continue;
                 }
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.line, entry.name));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    entry.filename, entry.line, entry.name
+                ));
                 if let Some(line) = self.source_line(&entry.filename, entry.line) {
                     out.push_str(&format!("    {line}\n"));
                 }
@@ -76,7 +100,9 @@ impl Interp {
         if repeats >= 3 {
             let more = repeats - 2;
             let plural = if more == 1 { "" } else { "s" };
-            out.push_str(&format!("  [Previous line repeated {more} more time{plural}]\n"));
+            out.push_str(&format!(
+                "  [Previous line repeated {more} more time{plural}]\n"
+            ));
         }
     }
 
@@ -90,7 +116,9 @@ impl Interp {
     /// `ValueError: message`, with the module prefix CPython shows for non-builtin classes.
     pub fn exception_line(&mut self, exc: &Exc) -> String {
         let name = self.exception_name(exc);
-        let message = self.to_str(&exc.value()).unwrap_or_else(|_| "<exception str() failed>".into());
+        let message = self
+            .to_str(&exc.value())
+            .unwrap_or_else(|_| "<exception str() failed>".into());
         if message.is_empty() {
             name
         } else {
@@ -107,4 +135,3 @@ impl Interp {
         }
     }
 }
-

@@ -100,7 +100,12 @@ const BUILTIN_TYPES: &[(BuiltinType, &str)] = &[
 ];
 
 /// A new class object.
-pub fn new_class(name: &str, base: Option<Rc<Class>>, builtin: Option<BuiltinType>, module: &str) -> Rc<Class> {
+pub fn new_class(
+    name: &str,
+    base: Option<Rc<Class>>,
+    builtin: Option<BuiltinType>,
+    module: &str,
+) -> Rc<Class> {
     Rc::new(Class {
         name: Rc::from(name),
         qualname: Rc::from(name),
@@ -116,20 +121,38 @@ impl Types {
     /// Creates every built-in class (without methods; `builtins` adds those).
     pub fn new() -> Types {
         let object = new_class("object", None, Some(BuiltinType::Object), "builtins");
-        let type_ = new_class("type", Some(object.clone()), Some(BuiltinType::Type), "builtins");
+        let type_ = new_class(
+            "type",
+            Some(object.clone()),
+            Some(BuiltinType::Type),
+            "builtins",
+        );
         let mut by_kind = HashMap::new();
         by_kind.insert(BuiltinType::Object, object.clone());
         by_kind.insert(BuiltinType::Type, type_.clone());
         for &(kind, name) in BUILTIN_TYPES {
-            let base = if kind == BuiltinType::Bool { by_kind.get(&BuiltinType::Int).cloned() } else { Some(object.clone()) };
-            let base = if kind == BuiltinType::Task { by_kind.get(&BuiltinType::Future).cloned() } else { base };
+            let base = if kind == BuiltinType::Bool {
+                by_kind.get(&BuiltinType::Int).cloned()
+            } else {
+                Some(object.clone())
+            };
+            let base = if kind == BuiltinType::Task {
+                by_kind.get(&BuiltinType::Future).cloned()
+            } else {
+                base
+            };
             let module = match kind {
                 BuiltinType::Future | BuiltinType::Task => "asyncio",
                 _ => "builtins",
             };
             by_kind.insert(kind, new_class(name, base, Some(kind), module));
         }
-        let base_exception = new_class("BaseException", Some(object.clone()), Some(BuiltinType::BaseException), "builtins");
+        let base_exception = new_class(
+            "BaseException",
+            Some(object.clone()),
+            Some(BuiltinType::BaseException),
+            "builtins",
+        );
         by_kind.insert(BuiltinType::BaseException, base_exception.clone());
         let mut exceptions: HashMap<&'static str, Rc<Class>> = HashMap::new();
         exceptions.insert("BaseException", base_exception);
@@ -141,17 +164,29 @@ impl Types {
             };
             exceptions.insert(name, new_class(name, base, None, module));
         }
-        Types { object, type_, by_kind, exceptions }
+        Types {
+            object,
+            type_,
+            by_kind,
+            exceptions,
+        }
     }
 
     /// The class of a built-in type.
     pub fn get(&self, kind: BuiltinType) -> Rc<Class> {
-        self.by_kind.get(&kind).cloned().unwrap_or_else(|| self.object.clone())
+        self.by_kind
+            .get(&kind)
+            .cloned()
+            .unwrap_or_else(|| self.object.clone())
     }
 
     /// A built-in exception class by name (`"ValueError"`); unknown names give `Exception`.
     pub fn exception(&self, name: &str) -> Rc<Class> {
-        self.exceptions.get(name).or_else(|| self.exceptions.get("Exception")).cloned().unwrap_or_else(|| self.object.clone())
+        self.exceptions
+            .get(name)
+            .or_else(|| self.exceptions.get("Exception"))
+            .cloned()
+            .unwrap_or_else(|| self.object.clone())
     }
 
     /// Every built-in exception class, by name.
@@ -161,7 +196,13 @@ impl Types {
 
     /// Every built-in type with its name.
     pub fn builtin_types(&self) -> impl Iterator<Item = (&str, Rc<Class>)> + '_ {
-        BUILTIN_TYPES.iter().map(|&(kind, name)| (name, self.get(kind))).chain([("object", self.object.clone()), ("type", self.type_.clone())])
+        BUILTIN_TYPES
+            .iter()
+            .map(|&(kind, name)| (name, self.get(kind)))
+            .chain([
+                ("object", self.object.clone()),
+                ("type", self.type_.clone()),
+            ])
     }
 }
 

@@ -160,7 +160,10 @@ pub struct Args {
 impl Args {
     /// Positional arguments only.
     pub fn new(pos: Vec<Value>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
 
     /// Removes and returns the keyword argument `name`, if given.
@@ -261,10 +264,16 @@ pub struct Instance {
 pub enum Payload {
     None,
     Exception(ExcData),
-    Property { getter: Value, setter: Value },
+    Property {
+        getter: Value,
+        setter: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    Super { class: Rc<Class>, receiver: Value },
+    Super {
+        class: Rc<Class>,
+        receiver: Value,
+    },
     /// A native object of the runtime (loop, timer handle, ...).
     Native(NativeObj),
 }
@@ -347,15 +356,42 @@ impl Drop for GenObj {
 
 /// The built-in iterators.
 pub enum IterObj {
-    Seq { seq: Value, index: usize },
-    Range { start: i64, step: i64, remaining: i64 },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        start: i64,
+        step: i64,
+        remaining: i64,
+    },
     /// Over a dict's keys, values or items (snapshot of the keys; checks size changes).
-    DictKeys { dict: Rc<RefCell<Dict>>, index: usize, expected_len: usize, mode: DictIterMode },
-    Enumerate { inner: Value, count: Value },
-    Zip { inners: Vec<Value>, strict: bool },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
-    Reversed { seq: Value, index: usize },
+    DictKeys {
+        dict: Rc<RefCell<Dict>>,
+        index: usize,
+        expected_len: usize,
+        mode: DictIterMode,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        inners: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
     /// `iter(callable, sentinel)` is not supported; this marks an exhausted iterator.
     Exhausted,
 }
@@ -440,7 +476,9 @@ impl Value {
             (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
             (Value::Bytes(a), Value::Bytes(b)) => Rc::ptr_eq(a, b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
-            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (Value::Tuple(a), Value::Tuple(b)) => {
+                Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty())
+            }
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
             (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
             (Value::FrozenSet(a), Value::FrozenSet(b)) => Rc::ptr_eq(a, b),
