@@ -1,6 +1,7 @@
 //! Project tasks, run as `cargo xtask <task>` from anywhere in the workspace.
 //! Std-only so that it builds in seconds before anything else.
 
+mod bench;
 mod steps;
 
 use std::path::PathBuf;
@@ -30,7 +31,7 @@ tasks:
                         fuzz the interpreter with mutated Python source
                         (default 600 seconds, a new seed each run)
   serve                 build and serve the browser app (not built yet)
-  bench                 benchmarks (not written yet)
+  bench                 native benchmarks: Awaitable vs python3 (BENCHMARKS.md)
   help                  this message";
 
 /// Exit status of a task that exists in name only, and of bad usage.
@@ -54,10 +55,7 @@ fn main() -> ExitCode {
             "serve",
             "the browser app is not built yet; `cargo xtask serve` arrives with it",
         ),
-        "bench" => reserved(
-            "bench",
-            "there are no benchmarks yet; `cargo xtask bench` will run them",
-        ),
+        "bench" => report(bench::run(&workspace_root())),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

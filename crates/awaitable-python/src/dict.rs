@@ -63,12 +63,29 @@ impl Dict {
         Ok(self.find(hash, key).is_some())
     }
 
-    /// Looks a string key up without building a value.
+    /// Looks a string key up without building a value (names in namespaces).
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let probe = Value::str(key);
+        if self.indices.is_empty() {
+            return None;
+        }
         let hash = hash_str(key);
-        self.find(hash, &probe)
-            .map(|i| self.entries[i].value.clone())
+        let mask = self.indices.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            let index = self.indices[slot];
+            if index == 0 {
+                return None;
+            }
+            let entry = &self.entries[index as usize - 1];
+            if entry.live && entry.hash == hash {
+                if let Value::Str(s) = &entry.key {
+                    if &**s == key {
+                        return Some(entry.value.clone());
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// Inserts or replaces; an existing key keeps its position (and its original key object).
@@ -237,10 +254,23 @@ pub fn hash_value(value: &Value) -> Result<u64, Unhashable> {
     })
 }
 
+/// A fast non-cryptographic string hash (FxHash's mixing, 8 bytes at a time):
+/// names are looked up on every global access, and SipHash costs too much there.
 fn hash_str(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = s.len() as u64;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(SEED);
+    // Spread the high bits down: the index uses the low bits.
+    h ^ (h >> 32)
 }
 
 /// CPython's hash of an int: the value modulo 2**61 - 1, with the sign kept.

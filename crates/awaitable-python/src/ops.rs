@@ -267,6 +267,9 @@ impl Interp {
 
     /// `a == b`.
     pub fn eq(&mut self, a: &Value, b: &Value) -> Raise<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(x == y);
+        }
         if let Some(r) = builtin_eq(a, b) {
             return Ok(r);
         }
@@ -383,6 +386,14 @@ impl Interp {
     }
 
     fn order(&mut self, a: &Value, op: CmpOp, b: &Value) -> Raise<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(Value::Bool(match op {
+                CmpOp::Lt => x < y,
+                CmpOp::LtE => x <= y,
+                CmpOp::Gt => x > y,
+                _ => x >= y,
+            }));
+        }
         let accept = |o: Ordering| match op {
             CmpOp::Lt => o == Ordering::Less,
             CmpOp::LtE => o != Ordering::Greater,
