@@ -822,7 +822,7 @@ fn builtin_hash(interp: &mut Interp, args: Args) -> Raise<Value> {
 fn builtin_id(interp: &mut Interp, args: Args) -> Raise<Value> {
     check_exact(interp, &args, 1, "id")?;
     Ok(Value::Int(
-        (0x7f00_0000_0000usize | (args.pos[0].address() & 0xff_ffff_ffff)) as i64,
+        (0x7f00_0000_0000u64 | (args.pos[0].address() as u64 & 0xff_ffff_ffff)) as i64,
     ))
 }
 

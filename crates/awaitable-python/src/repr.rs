@@ -16,7 +16,7 @@ const REPR_DEPTH_LIMIT: usize = 200;
 pub fn address_text(v: &Value) -> String {
     format!(
         "0x{:012x}",
-        0x7f00_0000_0000usize | (v.address() & 0xff_ffff_ffff)
+        0x7f00_0000_0000u64 | (v.address() as u64 & 0xff_ffff_ffff)
     )
 }
 
