@@ -418,9 +418,9 @@ impl Interp {
             Op::LoadGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
                 let found = frame.globals.borrow().get_str(&name);
-                let v = match found {
+                let v = match found.or_else(|| self.builtins.borrow().get_str(&name)) {
                     Some(v) => v,
-                    None => self.load_builtin(&name)?,
+                    None => return Err(self.name_error(frame, &name)),
                 };
                 frame.stack.push(v);
             }
@@ -449,10 +449,14 @@ impl Interp {
                     .and_then(|ns| ns.borrow().get_str(&name));
                 let v = match local {
                     Some(v) => v,
-                    None => match frame.globals.borrow().get_str(&name) {
-                        Some(v) => v,
-                        None => self.load_builtin(&name)?,
-                    },
+                    None => {
+                        let global = frame.globals.borrow().get_str(&name);
+                        let found = global.or_else(|| self.builtins.borrow().get_str(&name));
+                        match found {
+                            Some(v) => v,
+                            None => return Err(self.name_error(frame, &name)),
+                        }
+                    }
                 };
                 frame.stack.push(v);
             }
@@ -1057,6 +1061,54 @@ impl Interp {
             }
         }
         Ok(Flow::Continue)
+    }
+
+    /// `NameError` for `name`, with CPython's "Did you mean" hint computed from
+    /// the frame's locals, its globals and the builtins.
+    fn name_error(&mut self, frame: &Frame, name: &str) -> Exc {
+        let exc = self.err("NameError", format!("name '{name}' is not defined"));
+        exc.0
+            .attrs
+            .borrow_mut()
+            .insert(Rc::from("name"), Value::str(name));
+        let receiver = frame
+            .locals
+            .first()
+            .cloned()
+            .flatten()
+            .filter(|_| frame.code.varnames.first().is_some_and(|n| &**n == "self"));
+        let hint = match receiver {
+            Some(this) if matches!(self.try_getattr(&this, name), Ok(Some(_))) => {
+                Some(format!("self.{name}"))
+            }
+            _ => {
+                let mut names: Vec<Rc<str>> = frame
+                    .code
+                    .varnames
+                    .iter()
+                    .zip(frame.locals.iter())
+                    .filter(|(_, v)| v.is_some())
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                for ns in frame
+                    .namespace
+                    .iter()
+                    .chain(std::iter::once(&frame.globals))
+                    .chain(std::iter::once(&self.builtins))
+                {
+                    names.extend(ns.borrow().keys().iter().map(str_of));
+                }
+                let candidates: Vec<&str> = names.iter().map(|n| &**n).collect();
+                crate::traceback::suggest(name, &candidates).map(str::to_string)
+            }
+        };
+        if let Some(hint) = hint {
+            exc.0.attrs.borrow_mut().insert(
+                Rc::from(crate::traceback::SUGGESTION_ATTR),
+                Value::str(&hint),
+            );
+        }
+        exc
     }
 
     fn load_builtin(&self, name: &str) -> Raise<Value> {
