@@ -1,3 +1,2545 @@
-//! TEMP
-use crate::ast::*;
-pub fn parse_module(_s: &str) -> Result<Module, SyntaxError> { Err(SyntaxError{kind: SyntaxErrorKind::Syntax, message: "x".into(), line: 1, column: 1}) }
+//! A hand-written recursive-descent parser from tokens to the AST.
+//!
+//! The grammar follows CPython 3.12's, and so do the error messages for the
+//! common mistakes (CPython finds those in a second parsing pass with extra
+//! "invalid_*" rules; here they are checked at the point of failure).
+//!
+//! Two limits keep arbitrary input from exhausting the stack: nesting that
+//! the parser handles by recursion is capped (`MAX_DEPTH`), and the height
+//! of the trees built by loops (`a + b + c ...`, `a.b.c ...`) is capped
+//! (`MAX_HEIGHT`), because whoever walks or drops the tree recurses too.
+
+use crate::ast::{
+    Alias, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, ExceptHandler, Expr, ExprKind,
+    FStringPart, FunctionDef, Keyword, Module, Param, Params, Stmt, StmtKind, SyntaxError,
+    SyntaxErrorKind, UnaryOp, WithItem,
+};
+use crate::lexer::{
+    self, FStringToken, FieldToken, Keyword as Kw, LexPriority, Op, StringToken, Token, TokenKind,
+};
+use std::cell::Cell;
+
+/// How deeply expressions may nest through recursion (brackets, unary
+/// operators, `**`, conditional expressions, lambdas, f-string fields).
+const MAX_DEPTH: u32 = 400;
+/// The tallest expression tree the parser builds. Together with `MAX_DEPTH`
+/// this bounds the height of every tree, so recursive walkers are safe.
+pub const MAX_HEIGHT: u32 = 1000;
+/// The longest `if`/`elif` chain: each `elif` nests one level in the AST.
+const MAX_ELIF_CHAIN: usize = 1000;
+
+const INVALID_SYNTAX: &str = "invalid syntax";
+
+type PResult<T> = Result<T, SyntaxError>;
+
+/// The token that stands in when a token list is unexpectedly empty.
+static EOF_TOKEN: Token = Token {
+    kind: TokenKind::EndOfFile,
+    start: 0,
+    end: 0,
+    line: 1,
+    column: 1,
+};
+
+/// Parses a module (a file or a notebook cell).
+///
+/// Returns the first error as CPython 3.12 would report it. Errors that
+/// CPython's compiler reports (`'return' outside function`, misplaced
+/// `await`, `break` outside a loop, ...) are left to the compiler.
+pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
+    let (tokens, lex_failure) = lexer::tokenize_partial(source);
+    let mut parser = Parser::new(&tokens, 0, 0);
+    let result = parser.parse_file();
+    let Some(failure) = lex_failure else {
+        let body = result?;
+        return match parser.deferred.take() {
+            Some(error) => Err(error),
+            None => Ok(Module { body }),
+        };
+    };
+    let Err(error) = result else {
+        return Err(failure.error);
+    };
+    // The tokens stop where tokenizing failed; CPython raises the
+    // tokenizer's error as soon as the parser asks for that point.
+    let furthest = parser.furthest.get();
+    if furthest + 1 >= tokens.len() {
+        return Err(failure.error);
+    }
+    let wins = match failure.priority {
+        LexPriority::Always => true,
+        LexPriority::WhenReached => false,
+        LexPriority::Unclosed(line) => line < parser.token_at(furthest).line,
+    };
+    Err(if wins { failure.error } else { error })
+}
+
+/// Where a target appears, which changes what is allowed and the wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TargetCtx {
+    Store,
+    For,
+    Del,
+}
+
+/// What the parser needs to restore after a speculative parse.
+#[derive(Debug, Clone)]
+struct Saved {
+    pos: usize,
+    depth: u32,
+    parens: u32,
+    deferred: Option<SyntaxError>,
+}
+
+/// Parameter-list state while parsing `def` or `lambda` parameters.
+#[derive(Default)]
+struct ParamState<'t> {
+    params: Params,
+    seen_default: bool,
+    seen_slash: bool,
+    /// The `*` token, if a `*` or `*args` was seen.
+    star: Option<&'t Token>,
+    names: Vec<String>,
+}
+
+/// Call arguments while parsing them.
+#[derive(Default)]
+struct CallArgs {
+    args: Vec<Expr>,
+    keywords: Vec<Keyword>,
+    seen_keyword: bool,
+    seen_double_star: bool,
+}
+
+struct Parser<'t> {
+    tokens: &'t [Token],
+    pos: usize,
+    /// Current recursion nesting, checked against `MAX_DEPTH`.
+    depth: u32,
+    /// Open brackets around the current position (for the comma hint).
+    parens: u32,
+    /// The first error that CPython only finds after parsing (its compiler
+    /// or symbol table), reported if parsing succeeds.
+    deferred: Option<SyntaxError>,
+    /// The furthest token index looked at, even speculatively: it decides
+    /// whether a tokenizer error was "reached".
+    furthest: Cell<usize>,
+    /// Set while parsing speculatively without CPython's error hints (its
+    /// `expression_without_invalid`), which also keeps that parse linear.
+    no_hints: bool,
+}
+
+fn error_at(token: &Token, message: impl Into<String>) -> SyntaxError {
+    SyntaxError {
+        kind: SyntaxErrorKind::Syntax,
+        message: message.into(),
+        line: token.line,
+        column: token.column,
+    }
+}
+
+fn indentation_error(token: &Token, message: impl Into<String>, column: u32) -> SyntaxError {
+    SyntaxError {
+        kind: SyntaxErrorKind::Indentation,
+        message: message.into(),
+        line: token.line,
+        column,
+    }
+}
+
+fn expr(kind: ExprKind, line: u32) -> Expr {
+    Expr { kind, line }
+}
+
+impl<'t> Parser<'t> {
+    fn new(tokens: &'t [Token], depth: u32, parens: u32) -> Self {
+        Parser {
+            tokens,
+            pos: 0,
+            depth,
+            parens,
+            deferred: None,
+            furthest: Cell::new(0),
+            no_hints: false,
+        }
+    }
+
+    // ----- token access -----
+
+    fn tok(&self) -> &'t Token {
+        self.peek_tok(0)
+    }
+
+    fn peek_tok(&self, n: usize) -> &'t Token {
+        let index = self.pos + n;
+        if index > self.furthest.get() {
+            self.furthest.set(index);
+        }
+        self.token_at(index)
+    }
+
+    fn kind(&self) -> &'t TokenKind {
+        &self.tok().kind
+    }
+
+    fn advance(&mut self) -> &'t Token {
+        let token = self.tok();
+        if self.pos + 1 < self.tokens.len() {
+            self.pos += 1;
+        }
+        token
+    }
+
+    fn at_eof(&self) -> bool {
+        matches!(self.kind(), TokenKind::EndOfFile)
+    }
+
+    fn at_op(&self, op: Op) -> bool {
+        matches!(self.kind(), TokenKind::Op(o) if *o == op)
+    }
+
+    fn at_kw(&self, kw: Kw) -> bool {
+        matches!(self.kind(), TokenKind::Keyword(k) if *k == kw)
+    }
+
+    fn at_newline(&self) -> bool {
+        matches!(self.kind(), TokenKind::Newline)
+    }
+
+    fn eat_op(&mut self, op: Op) -> bool {
+        let found = self.at_op(op);
+        if found {
+            self.advance();
+        }
+        found
+    }
+
+    fn eat_kw(&mut self, kw: Kw) -> bool {
+        let found = self.at_kw(kw);
+        if found {
+            self.advance();
+        }
+        found
+    }
+
+    fn expect_op(&mut self, op: Op) -> PResult<&'t Token> {
+        if self.at_op(op) {
+            Ok(self.advance())
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    fn expect_name(&mut self) -> PResult<String> {
+        match self.kind() {
+            TokenKind::Name(name) => {
+                self.advance();
+                Ok(name.clone())
+            }
+            _ => Err(self.invalid()),
+        }
+    }
+
+    fn at_stmt_end(&self) -> bool {
+        matches!(self.kind(), TokenKind::Newline | TokenKind::EndOfFile) || self.at_op(Op::Semi)
+    }
+
+    /// Whether the current token can begin an expression (`*` only if `star`).
+    fn starts_expression(&self, star: bool) -> bool {
+        match self.kind() {
+            TokenKind::Name(_) | TokenKind::Int(_) | TokenKind::Float(_) | TokenKind::String(_) => {
+                true
+            }
+            TokenKind::Keyword(kw) => {
+                matches!(
+                    kw,
+                    Kw::None | Kw::True | Kw::False | Kw::Not | Kw::Lambda | Kw::Await
+                )
+            }
+            TokenKind::Op(op) => {
+                matches!(
+                    op,
+                    Op::LParen
+                        | Op::LBracket
+                        | Op::LBrace
+                        | Op::Minus
+                        | Op::Plus
+                        | Op::Tilde
+                        | Op::Ellipsis
+                ) || (star && *op == Op::Star)
+            }
+            _ => false,
+        }
+    }
+
+    // ----- errors and state -----
+
+    /// The generic error at the current token.
+    fn invalid(&self) -> SyntaxError {
+        let token = self.tok();
+        match token.kind {
+            TokenKind::Indent => {
+                let width = u32::try_from(token.end - token.start).unwrap_or(u32::MAX);
+                indentation_error(token, "unexpected indent", width.max(1))
+            }
+            TokenKind::Dedent => indentation_error(token, "unexpected unindent", token.column),
+            _ => error_at(token, INVALID_SYNTAX),
+        }
+    }
+
+    fn token_at(&self, index: usize) -> &'t Token {
+        let tokens: &'t [Token] = self.tokens;
+        tokens.get(index).or(tokens.last()).unwrap_or(&EOF_TOKEN)
+    }
+
+    fn defer(&mut self, error: SyntaxError) {
+        if self.deferred.is_none() {
+            self.deferred = Some(error);
+        }
+    }
+
+    fn save(&self) -> Saved {
+        Saved {
+            pos: self.pos,
+            depth: self.depth,
+            parens: self.parens,
+            deferred: self.deferred.clone(),
+        }
+    }
+
+    fn restore(&mut self, saved: Saved) {
+        self.pos = saved.pos;
+        self.depth = saved.depth;
+        self.parens = saved.parens;
+        self.deferred = saved.deferred;
+    }
+
+    /// Enters one level of recursion.
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(error_at(self.tok(), "too many nested parentheses"));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Runs `f` one recursion level deeper.
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.enter()?;
+        let result = f(self);
+        self.leave();
+        result
+    }
+
+    /// Runs `f` inside one more bracket.
+    fn bracketed<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.parens += 1;
+        let result = f(self);
+        self.parens = self.parens.saturating_sub(1);
+        result
+    }
+
+    fn check_height(&self, height: u32) -> PResult<()> {
+        if height > MAX_HEIGHT {
+            return Err(error_at(self.tok(), "expression too complex"));
+        }
+        Ok(())
+    }
+
+    // ----- statements -----
+
+    fn parse_file(&mut self) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        while !self.at_eof() {
+            self.parse_statement(&mut body)?;
+        }
+        Ok(body)
+    }
+
+    fn parse_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let token = self.tok();
+        let stmt = match &token.kind {
+            TokenKind::Indent => return Err(self.invalid()),
+            TokenKind::Op(Op::At) => self.parse_decorated()?,
+            TokenKind::Keyword(kw) => match kw {
+                Kw::If => self.parse_if()?,
+                Kw::While => self.parse_while()?,
+                Kw::For => self.parse_for(false, token.line)?,
+                Kw::Try => self.parse_try()?,
+                Kw::With => self.parse_with(false, token.line)?,
+                Kw::Def => self.parse_funcdef(Vec::new(), false, token.line)?,
+                Kw::Class => self.parse_class(Vec::new())?,
+                Kw::Async => self.parse_async(Vec::new())?,
+                _ => return self.parse_simple_stmts(out),
+            },
+            _ => return self.parse_simple_stmts(out),
+        };
+        out.push(stmt);
+        Ok(())
+    }
+
+    /// A block after a compound statement's `:`: an indented suite, or simple
+    /// statements on the same line.
+    fn parse_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if !self.at_newline() {
+            self.parse_simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        self.advance();
+        if !matches!(self.kind(), TokenKind::Indent) {
+            let token = self.tok();
+            let message = format!("expected an indented block after {what} on line {line}");
+            return Err(indentation_error(token, message, token.column));
+        }
+        self.advance();
+        while !matches!(self.kind(), TokenKind::Dedent | TokenKind::EndOfFile) {
+            self.parse_statement(&mut body)?;
+        }
+        if !matches!(self.kind(), TokenKind::Dedent) {
+            return Err(self.invalid());
+        }
+        self.advance();
+        Ok(body)
+    }
+
+    /// The `:` of a compound statement. CPython says "expected ':'" when a
+    /// line ends without it, and always for the statements whose grammar
+    /// forces it (`def`, `try`, `else`, `finally`).
+    fn expect_colon(&mut self, forced: bool) -> PResult<()> {
+        if self.eat_op(Op::Colon) {
+            return Ok(());
+        }
+        if forced || self.at_newline() {
+            return Err(error_at(self.tok(), "expected ':'"));
+        }
+        Err(self.invalid())
+    }
+
+    fn parse_simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            out.push(self.parse_simple_stmt()?);
+            if !self.eat_op(Op::Semi) || self.at_newline() {
+                break;
+            }
+        }
+        if !self.at_newline() {
+            return Err(self.invalid());
+        }
+        self.advance();
+        Ok(())
+    }
+
+    fn parse_simple_stmt(&mut self) -> PResult<Stmt> {
+        let token = self.tok();
+        let kind = match &token.kind {
+            TokenKind::Keyword(kw) => match kw {
+                Kw::Pass => self.keyword_stmt(StmtKind::Pass),
+                Kw::Break => self.keyword_stmt(StmtKind::Break),
+                Kw::Continue => self.keyword_stmt(StmtKind::Continue),
+                Kw::Return => self.parse_return()?,
+                Kw::Raise => self.parse_raise()?,
+                Kw::Global => StmtKind::Global(self.parse_names()?),
+                Kw::Nonlocal => StmtKind::Nonlocal(self.parse_names()?),
+                Kw::Del => self.parse_del()?,
+                Kw::Assert => self.parse_assert()?,
+                Kw::Import => self.parse_import()?,
+                Kw::From => self.parse_from_import()?,
+                _ => self.parse_expr_stmt()?,
+            },
+            _ => self.parse_expr_stmt()?,
+        };
+        Ok(Stmt {
+            kind,
+            line: token.line,
+        })
+    }
+
+    fn keyword_stmt(&mut self, kind: StmtKind) -> StmtKind {
+        self.advance();
+        kind
+    }
+
+    fn parse_return(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        if self.at_stmt_end() {
+            return Ok(StmtKind::Return(None));
+        }
+        Ok(StmtKind::Return(Some(self.parse_star_expressions()?)))
+    }
+
+    fn parse_raise(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        if self.at_stmt_end() {
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
+        }
+        let exc = self.parse_expression()?;
+        let cause = if self.eat_kw(Kw::From) {
+            Some(self.parse_expression()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::Raise {
+            exc: Some(exc),
+            cause,
+        })
+    }
+
+    /// The names after `global` or `nonlocal`.
+    fn parse_names(&mut self) -> PResult<Vec<String>> {
+        self.advance();
+        let mut names = vec![self.expect_name()?];
+        while self.eat_op(Op::Comma) {
+            names.push(self.expect_name()?);
+        }
+        Ok(names)
+    }
+
+    fn parse_del(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut targets = Vec::new();
+        loop {
+            let start = self.pos;
+            let target = self.parse_target_elem()?;
+            self.check_target(&target, TargetCtx::Del, start)?;
+            targets.push(target);
+            if !self.eat_op(Op::Comma) || self.at_stmt_end() {
+                break;
+            }
+        }
+        Ok(StmtKind::Delete(targets))
+    }
+
+    fn parse_assert(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let test = self.parse_expression()?;
+        let msg = if self.eat_op(Op::Comma) {
+            Some(self.parse_expression()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::Assert { test, msg })
+    }
+
+    fn parse_import(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut aliases = Vec::new();
+        loop {
+            let name = self.parse_dotted_name()?;
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
+            aliases.push(Alias { name, asname });
+            if !self.eat_op(Op::Comma) {
+                return Ok(StmtKind::Import(aliases));
+            }
+        }
+    }
+
+    fn parse_dotted_name(&mut self) -> PResult<String> {
+        let mut name = self.expect_name()?;
+        while self.eat_op(Op::Dot) {
+            name.push('.');
+            name.push_str(&self.expect_name()?);
+        }
+        Ok(name)
+    }
+
+    /// `from [dots]module import names`. Relative imports keep their leading
+    /// dots in `module` (`from ..pkg import x` has module `..pkg`); `*` gives
+    /// an empty name list.
+    fn parse_from_import(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut module = String::new();
+        loop {
+            if self.eat_op(Op::Dot) {
+                module.push('.');
+            } else if self.eat_op(Op::Ellipsis) {
+                module.push_str("...");
+            } else {
+                break;
+            }
+        }
+        if module.is_empty() || matches!(self.kind(), TokenKind::Name(_)) {
+            module.push_str(&self.parse_dotted_name()?);
+        }
+        if !self.eat_kw(Kw::Import) {
+            return Err(self.invalid());
+        }
+        if self.eat_op(Op::Star) {
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names: Vec::new(),
+            });
+        }
+        let names = if self.eat_op(Op::LParen) {
+            let names = self.bracketed(|p| p.parse_import_names(true))?;
+            self.expect_op(Op::RParen)?;
+            names
+        } else {
+            self.parse_import_names(false)?
+        };
+        Ok(StmtKind::ImportFrom { module, names })
+    }
+
+    fn parse_import_names(&mut self, parenthesized: bool) -> PResult<Vec<Alias>> {
+        let mut names = Vec::new();
+        loop {
+            let name = self.expect_name()?;
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
+            names.push(Alias { name, asname });
+            if !self.eat_op(Op::Comma) {
+                return Ok(names);
+            }
+            if parenthesized && self.at_op(Op::RParen) {
+                return Ok(names);
+            }
+            if !parenthesized && self.at_stmt_end() {
+                return Err(error_at(
+                    self.tok(),
+                    "trailing comma not allowed without surrounding parentheses",
+                ));
+            }
+        }
+    }
+
+    /// An expression statement, or an assignment of any kind.
+    fn parse_expr_stmt(&mut self) -> PResult<StmtKind> {
+        let start = self.pos;
+        let (first, last_elem) = if self.at_kw(Kw::Yield) {
+            (self.parse_yield_expr()?, None)
+        } else {
+            self.star_expressions()?
+        };
+        match self.kind() {
+            TokenKind::Op(Op::Colon) => self.parse_ann_assign(first, start),
+            TokenKind::Op(Op::Equal) => self.parse_assign(first, start, last_elem),
+            TokenKind::Op(op) if aug_op(*op).is_some() => self.parse_aug_assign(first, start),
+            _ => {
+                self.check_legacy_print(&first, start)?;
+                Ok(StmtKind::Expr(first))
+            }
+        }
+    }
+
+    /// `print "x"`: CPython's hint for Python 2 habits.
+    fn check_legacy_print(&self, first: &Expr, start: usize) -> PResult<()> {
+        let ExprKind::Name(name) = &first.kind else {
+            return Ok(());
+        };
+        if (name == "print" || name == "exec")
+            && start + 1 == self.pos
+            && self.starts_expression(true)
+        {
+            return Err(error_at(
+                self.token_at(start),
+                format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn parse_value(&mut self) -> PResult<Expr> {
+        if self.at_kw(Kw::Yield) {
+            self.parse_yield_expr()
+        } else {
+            self.parse_star_expressions()
+        }
+    }
+
+    fn parse_ann_assign(&mut self, target: Expr, start: usize) -> PResult<StmtKind> {
+        let message = match target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+            ExprKind::Tuple(_) => Some("only single target (not tuple) can be annotated"),
+            ExprKind::List(_) => Some("only single target (not list) can be annotated"),
+            _ => Some("illegal target for annotation"),
+        };
+        if let Some(message) = message {
+            return Err(error_at(self.token_at(start), message));
+        }
+        self.advance();
+        // The annotation is evaluated by nobody: parse it and drop it.
+        self.parse_expression()?;
+        let value = if self.eat_op(Op::Equal) {
+            Some(self.parse_value()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::AnnAssign { target, value })
+    }
+
+    fn parse_aug_assign(&mut self, target: Expr, start: usize) -> PResult<StmtKind> {
+        let op = match self.kind() {
+            TokenKind::Op(op) => aug_op(*op),
+            _ => None,
+        };
+        let Some(op) = op else {
+            return Err(self.invalid());
+        };
+        if !matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        ) {
+            return Err(error_at(
+                self.token_at(start),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&target)
+                ),
+            ));
+        }
+        self.advance();
+        let value = self.parse_value()?;
+        Ok(StmtKind::AugAssign { target, op, value })
+    }
+
+    /// `t1 = t2 = ... = value`; `first` was parsed from token `start`, and
+    /// `last_elem` is where its last element starts if it is a bare tuple.
+    fn parse_assign(
+        &mut self,
+        first: Expr,
+        start: usize,
+        last_elem: Option<usize>,
+    ) -> PResult<StmtKind> {
+        let first_equals = self.pos;
+        let mut targets = vec![(first, start)];
+        loop {
+            self.advance();
+            let value_start = self.pos;
+            let value = self.parse_value()?;
+            if self.at_op(Op::Equal) {
+                targets.push((value, value_start));
+                continue;
+            }
+            if let Some(error) =
+                self.check_assign_targets(&targets, &value, last_elem, first_equals)
+            {
+                return Err(error);
+            }
+            let targets = targets.into_iter().map(|(t, _)| t).collect();
+            return Ok(StmtKind::Assign { targets, value });
+        }
+    }
+
+    fn check_assign_targets(
+        &self,
+        targets: &[(Expr, usize)],
+        value: &Expr,
+        last_elem: Option<usize>,
+        first_equals: usize,
+    ) -> Option<SyntaxError> {
+        for (i, (target, start)) in targets.iter().enumerate() {
+            if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+                return Some(error_at(
+                    self.token_at(*start),
+                    "assignment to yield expression not possible",
+                ));
+            }
+            let Some(bad) = invalid_target(target, TargetCtx::Store) else {
+                continue;
+            };
+            if i == 0 && targets.len() == 1 {
+                let hint = self.maybe_meant_equals(target, *start, last_elem, first_equals, value);
+                if hint.is_some() {
+                    return hint;
+                }
+            }
+            return Some(self.target_error(bad, TargetCtx::Store, *start));
+        }
+        None
+    }
+
+    /// CPython's "Maybe you meant '==' ..." hints for a single invalid
+    /// assignment, which it finds by reading the target as an expression.
+    fn maybe_meant_equals(
+        &self,
+        target: &Expr,
+        start: usize,
+        last_elem: Option<usize>,
+        equals: usize,
+        value: &Expr,
+    ) -> Option<SyntaxError> {
+        if !starts_with_bitwise_or(value) {
+            return None;
+        }
+        let (elem, elem_start) = match (&target.kind, last_elem) {
+            (ExprKind::Tuple(elts), Some(index)) => (elts.last()?, index),
+            _ => (target, start),
+        };
+        self.stray_equals_hint(elem, elem_start, equals)
+    }
+
+    /// The message for `elem = ...` where `=` cannot be an assignment; `elem`
+    /// spans tokens `start..equals`.
+    fn stray_equals_hint(&self, elem: &Expr, start: usize, equals: usize) -> Option<SyntaxError> {
+        if matches!(
+            elem.kind,
+            ExprKind::List(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::Bool(_)
+                | ExprKind::None
+        ) {
+            return None;
+        }
+        let token = self.token_at(start);
+        if matches!(elem.kind, ExprKind::Name(_)) && start + 1 == equals {
+            return Some(error_at(
+                token,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            ));
+        }
+        if is_bitwise_or_level(elem) || self.is_parenthesized(start, equals) {
+            return Some(error_at(
+                token,
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(elem)
+                ),
+            ));
+        }
+        None
+    }
+
+    /// Whether tokens `start..end` are one parenthesized group.
+    fn is_parenthesized(&self, start: usize, end: usize) -> bool {
+        if !matches!(self.token_at(start).kind, TokenKind::Op(Op::LParen)) {
+            return false;
+        }
+        let mut depth = 0usize;
+        for index in start..end {
+            match &self.token_at(index).kind {
+                TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => depth += 1,
+                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return index + 1 == end;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn target_error(&self, bad: &Expr, ctx: TargetCtx, start: usize) -> SyntaxError {
+        let verb = if ctx == TargetCtx::Del {
+            "delete"
+        } else {
+            "assign to"
+        };
+        let mut error = error_at(
+            self.token_at(start),
+            format!("cannot {verb} {}", expr_name(bad)),
+        );
+        // Columns are only known for tokens; keep at least the right line.
+        if bad.line != error.line {
+            error.line = bad.line;
+            error.column = 1;
+        }
+        error
+    }
+
+    fn check_target(&self, target: &Expr, ctx: TargetCtx, start: usize) -> PResult<()> {
+        match invalid_target(target, ctx) {
+            Some(bad) => Err(self.target_error(bad, ctx, start)),
+            None => Ok(()),
+        }
+    }
+
+    // ----- compound statements -----
+
+    fn parse_if(&mut self) -> PResult<Stmt> {
+        let mut branches = Vec::new();
+        let mut keyword = "if";
+        loop {
+            let token = self.advance();
+            let test = self.parse_named_expression()?;
+            self.expect_colon(false)?;
+            let body = self.parse_block(&format!("'{keyword}' statement"), token.line)?;
+            branches.push((test, body, token.line));
+            if !self.at_kw(Kw::Elif) {
+                break;
+            }
+            if branches.len() >= MAX_ELIF_CHAIN {
+                return Err(error_at(self.tok(), "too many 'elif' branches"));
+            }
+            keyword = "elif";
+        }
+        // Each `elif` is an `If` in the `orelse` of the one before: build
+        // the nesting from the last branch outwards, without recursion.
+        let mut orelse = self.parse_else_block()?;
+        while let Some((test, body, line)) = branches.pop() {
+            orelse = vec![Stmt {
+                kind: StmtKind::If { test, body, orelse },
+                line,
+            }];
+        }
+        orelse.pop().ok_or_else(|| self.invalid())
+    }
+
+    fn parse_else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.at_kw(Kw::Else) {
+            return Ok(Vec::new());
+        }
+        let token = self.advance();
+        self.expect_colon(true)?;
+        self.parse_block("'else' statement", token.line)
+    }
+
+    fn parse_while(&mut self) -> PResult<Stmt> {
+        let token = self.advance();
+        let test = self.parse_named_expression()?;
+        self.expect_colon(false)?;
+        let body = self.parse_block("'while' statement", token.line)?;
+        let orelse = self.parse_else_block()?;
+        Ok(Stmt {
+            kind: StmtKind::While { test, body, orelse },
+            line: token.line,
+        })
+    }
+
+    fn parse_for(&mut self, is_async: bool, line: u32) -> PResult<Stmt> {
+        let token = self.advance();
+        let start = self.pos;
+        let target = self.parse_target_list()?;
+        self.check_target(&target, TargetCtx::For, start)?;
+        if !self.eat_kw(Kw::In) {
+            return Err(self.invalid());
+        }
+        let iter = self.parse_star_expressions()?;
+        self.expect_colon(false)?;
+        let body = self.parse_block("'for' statement", token.line)?;
+        let orelse = self.parse_else_block()?;
+        Ok(Stmt {
+            kind: StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            },
+            line,
+        })
+    }
+
+    fn parse_try(&mut self) -> PResult<Stmt> {
+        let token = self.advance();
+        self.expect_colon(true)?;
+        let body = self.parse_block("'try' statement", token.line)?;
+        let mut handlers = Vec::new();
+        while self.at_kw(Kw::Except) {
+            handlers.push(self.parse_except()?);
+        }
+        if handlers.is_empty() && !self.at_kw(Kw::Finally) {
+            return Err(error_at(self.tok(), "expected 'except' or 'finally' block"));
+        }
+        let count = handlers.len();
+        if let Some(bare) = handlers
+            .iter()
+            .take(count.saturating_sub(1))
+            .find(|h| h.typ.is_none())
+        {
+            let error = SyntaxError {
+                kind: SyntaxErrorKind::Syntax,
+                message: "default 'except:' must be last".to_string(),
+                line: bare.line,
+                column: 1,
+            };
+            self.defer(error);
+        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.parse_else_block()?
+        };
+        let finalbody = if self.at_kw(Kw::Finally) {
+            let token = self.advance();
+            self.expect_colon(true)?;
+            self.parse_block("'finally' statement", token.line)?
+        } else {
+            Vec::new()
+        };
+        Ok(Stmt {
+            kind: StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+            line: token.line,
+        })
+    }
+
+    fn parse_except(&mut self) -> PResult<ExceptHandler> {
+        let token = self.advance();
+        if self.at_op(Op::Star) {
+            return Err(error_at(
+                self.tok(),
+                "'except*' (exception groups) is not supported",
+            ));
+        }
+        let (typ, name) = if self.at_op(Op::Colon) || self.at_newline() {
+            (None, None)
+        } else {
+            let start = self.tok();
+            let typ = self.parse_expression()?;
+            if self.at_op(Op::Comma) {
+                return Err(error_at(
+                    start,
+                    "multiple exception types must be parenthesized",
+                ));
+            }
+            let name = if self.eat_kw(Kw::As) {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
+            (Some(typ), name)
+        };
+        self.expect_colon(false)?;
+        let body = self.parse_block("'except' statement", token.line)?;
+        Ok(ExceptHandler {
+            typ,
+            name,
+            body,
+            line: token.line,
+        })
+    }
+
+    fn parse_with(&mut self, is_async: bool, line: u32) -> PResult<Stmt> {
+        let token = self.advance();
+        let items = match self.try_parenthesized_with_items()? {
+            Some(items) => items,
+            None => self.parse_with_items()?,
+        };
+        self.expect_colon(false)?;
+        let body = self.parse_block("'with' statement", token.line)?;
+        Ok(Stmt {
+            kind: StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
+            line,
+        })
+    }
+
+    /// `with (a as b, c as d):` — tried first, as CPython does; if the
+    /// parentheses turn out to be part of an expression, start over.
+    fn try_parenthesized_with_items(&mut self) -> PResult<Option<Vec<WithItem>>> {
+        if !self.at_op(Op::LParen) {
+            return Ok(None);
+        }
+        let saved = self.save();
+        self.advance();
+        let result = self.bracketed(|p| {
+            let mut items = Vec::new();
+            while !p.at_op(Op::RParen) {
+                items.push(p.parse_with_item()?);
+                if !p.eat_op(Op::Comma) {
+                    break;
+                }
+            }
+            Ok(items)
+        });
+        match result {
+            Ok(items)
+                if self.at_op(Op::RParen)
+                    && !items.is_empty()
+                    && matches!(self.peek_tok(1).kind, TokenKind::Op(Op::Colon)) =>
+            {
+                self.advance();
+                Ok(Some(items))
+            }
+            Err(error) if error.message != INVALID_SYNTAX => Err(error),
+            _ => {
+                self.restore(saved);
+                Ok(None)
+            }
+        }
+    }
+
+    fn parse_with_items(&mut self) -> PResult<Vec<WithItem>> {
+        let mut items = vec![self.parse_with_item()?];
+        while self.eat_op(Op::Comma) {
+            items.push(self.parse_with_item()?);
+        }
+        Ok(items)
+    }
+
+    fn parse_with_item(&mut self) -> PResult<WithItem> {
+        let context = self.parse_expression()?;
+        if !self.eat_kw(Kw::As) {
+            return Ok(WithItem {
+                context,
+                target: None,
+            });
+        }
+        let start = self.pos;
+        let target = self.parse_target_elem()?;
+        self.check_target(&target, TargetCtx::Store, start)?;
+        Ok(WithItem {
+            context,
+            target: Some(target),
+        })
+    }
+
+    fn parse_async(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let token = self.advance();
+        match self.kind() {
+            TokenKind::Keyword(Kw::Def) => self.parse_funcdef(decorators, true, token.line),
+            TokenKind::Keyword(Kw::For) if decorators.is_empty() => {
+                self.parse_for(true, token.line)
+            }
+            TokenKind::Keyword(Kw::With) if decorators.is_empty() => {
+                self.parse_with(true, token.line)
+            }
+            _ => Err(self.invalid()),
+        }
+    }
+
+    fn parse_decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat_op(Op::At) {
+            decorators.push(self.parse_named_expression()?);
+            if !self.at_newline() {
+                return Err(self.invalid());
+            }
+            self.advance();
+        }
+        let token = self.tok();
+        match self.kind() {
+            TokenKind::Keyword(Kw::Def) => self.parse_funcdef(decorators, false, token.line),
+            TokenKind::Keyword(Kw::Class) => self.parse_class(decorators),
+            TokenKind::Keyword(Kw::Async) => self.parse_async(decorators),
+            _ => Err(self.invalid()),
+        }
+    }
+
+    fn parse_funcdef(&mut self, decorators: Vec<Expr>, is_async: bool, line: u32) -> PResult<Stmt> {
+        self.advance();
+        let name = self.expect_name()?;
+        if !self.at_op(Op::LParen) {
+            return Err(error_at(self.tok(), "expected '('"));
+        }
+        self.advance();
+        let params = self.bracketed(|p| p.parse_params(false))?;
+        self.expect_op(Op::RParen)?;
+        if self.eat_op(Op::Arrow) {
+            // Return annotations are parsed and ignored.
+            self.parse_expression()?;
+        }
+        self.expect_colon(true)?;
+        let body = self.parse_block("function definition", line)?;
+        let def = FunctionDef {
+            name,
+            params,
+            body,
+            decorators,
+            is_async,
+        };
+        Ok(Stmt {
+            kind: StmtKind::FunctionDef(def),
+            line,
+        })
+    }
+
+    fn parse_class(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let token = self.advance();
+        let name = self.expect_name()?;
+        let mut bases = Vec::new();
+        if self.at_op(Op::LParen) {
+            let open = self.advance();
+            let call = self.bracketed(|p| p.parse_call_args(None))?;
+            if !call.keywords.is_empty() {
+                return Err(error_at(
+                    open,
+                    "class keyword arguments (such as metaclass=...) are not supported",
+                ));
+            }
+            self.expect_op(Op::RParen)?;
+            bases = call.args;
+        }
+        self.expect_colon(false)?;
+        let body = self.parse_block("class definition", token.line)?;
+        let class = ClassDef {
+            name,
+            bases,
+            body,
+            decorators,
+        };
+        Ok(Stmt {
+            kind: StmtKind::ClassDef(class),
+            line: token.line,
+        })
+    }
+
+    // ----- parameters -----
+
+    /// Parameters of a `def` (up to `)`) or a `lambda` (up to `:`).
+    fn parse_params(&mut self, lambda: bool) -> PResult<Params> {
+        let mut state = ParamState::default();
+        loop {
+            let at_end = if lambda {
+                self.at_op(Op::Colon)
+            } else {
+                self.at_op(Op::RParen)
+            };
+            if at_end {
+                break;
+            }
+            if state.params.kwarg.is_some() {
+                return Err(error_at(
+                    self.tok(),
+                    "arguments cannot follow var-keyword argument",
+                ));
+            }
+            match self.kind() {
+                TokenKind::Op(Op::Slash) => self.param_slash(&mut state)?,
+                TokenKind::Op(Op::Star) => self.param_star(&mut state, lambda)?,
+                TokenKind::Op(Op::DoubleStar) => self.param_double_star(&mut state, lambda)?,
+                TokenKind::Name(_) => self.param_named(&mut state, lambda)?,
+                _ => return Err(self.invalid()),
+            }
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        if let Some(star) = state.star {
+            if state.params.vararg.is_none() && state.params.kwonly.is_empty() {
+                return Err(error_at(star, "named arguments must follow bare *"));
+            }
+        }
+        Ok(state.params)
+    }
+
+    fn param_slash(&mut self, state: &mut ParamState<'t>) -> PResult<()> {
+        let token = self.tok();
+        if state.seen_slash {
+            return Err(error_at(token, "/ may appear only once"));
+        }
+        if state.star.is_some() {
+            return Err(error_at(token, "/ must be ahead of *"));
+        }
+        if state.params.args.is_empty() {
+            return Err(self.invalid());
+        }
+        state.seen_slash = true;
+        self.advance();
+        Ok(())
+    }
+
+    fn param_star(&mut self, state: &mut ParamState<'t>, lambda: bool) -> PResult<()> {
+        let star = self.advance();
+        if state.star.is_some() {
+            return Err(error_at(star, "* argument may appear only once"));
+        }
+        state.star = Some(star);
+        if !matches!(self.kind(), TokenKind::Name(_)) {
+            return Ok(());
+        }
+        let name = self.param_name(state, lambda)?;
+        if self.at_op(Op::Equal) {
+            return Err(error_at(
+                self.tok(),
+                "var-positional argument cannot have default value",
+            ));
+        }
+        state.params.vararg = Some(name);
+        Ok(())
+    }
+
+    fn param_double_star(&mut self, state: &mut ParamState<'t>, lambda: bool) -> PResult<()> {
+        self.advance();
+        let name = self.param_name(state, lambda)?;
+        if self.at_op(Op::Equal) {
+            return Err(error_at(
+                self.tok(),
+                "var-keyword argument cannot have default value",
+            ));
+        }
+        state.params.kwarg = Some(name);
+        Ok(())
+    }
+
+    fn param_named(&mut self, state: &mut ParamState<'t>, lambda: bool) -> PResult<()> {
+        let token = self.tok();
+        let name = self.param_name(state, lambda)?;
+        let default = if self.eat_op(Op::Equal) {
+            Some(self.parse_expression()?)
+        } else {
+            None
+        };
+        let param = Param { name, default };
+        if state.star.is_some() {
+            state.params.kwonly.push(param);
+            return Ok(());
+        }
+        if param.default.is_none() && state.seen_default {
+            return Err(error_at(
+                token,
+                "parameter without a default follows parameter with a default",
+            ));
+        }
+        state.seen_default |= param.default.is_some();
+        state.params.args.push(param);
+        Ok(())
+    }
+
+    /// A parameter's name and (for `def`) its ignored annotation; duplicates
+    /// are reported after parsing, as CPython's symbol table does.
+    fn param_name(&mut self, state: &mut ParamState<'t>, lambda: bool) -> PResult<String> {
+        let token = self.tok();
+        let name = self.expect_name()?;
+        if state.names.contains(&name) {
+            self.defer(error_at(
+                token,
+                format!("duplicate argument '{name}' in function definition"),
+            ));
+        }
+        state.names.push(name.clone());
+        if !lambda && self.eat_op(Op::Colon) {
+            self.parse_expression()?;
+        }
+        Ok(name)
+    }
+
+    // ----- expressions -----
+
+    /// `star_expressions`: returns the expression and, for a bare tuple
+    /// `a, b`, the token index where its last element starts.
+    fn star_expressions(&mut self) -> PResult<(Expr, Option<usize>)> {
+        let line = self.tok().line;
+        let first = self.parse_star_expression()?;
+        if !self.at_op(Op::Comma) {
+            return Ok((first, None));
+        }
+        let mut last = self.pos;
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if !self.starts_expression(true) {
+                break;
+            }
+            last = self.pos;
+            elts.push(self.parse_star_expression()?);
+        }
+        if elts.len() == 1 {
+            // `a,`: the last element is the first one.
+            last = self.pos.saturating_sub(1);
+        }
+        Ok((expr(ExprKind::Tuple(elts), line), Some(last)))
+    }
+
+    fn parse_star_expressions(&mut self) -> PResult<Expr> {
+        Ok(self.star_expressions()?.0)
+    }
+
+    fn parse_star_expression(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::Star) {
+            let token = self.advance();
+            let value = self.parse_bitwise_or()?;
+            return Ok(expr(ExprKind::Starred(Box::new(value)), token.line));
+        }
+        self.parse_expression()
+    }
+
+    fn parse_star_named_expression(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::Star) {
+            let token = self.advance();
+            let value = self.parse_bitwise_or()?;
+            return Ok(expr(ExprKind::Starred(Box::new(value)), token.line));
+        }
+        self.parse_named_expression()
+    }
+
+    /// `named_expression`, with CPython's hints for a stray `=`.
+    fn parse_named_expression(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        let value = self.named_expression(true)?;
+        if !self.no_hints && self.at_op(Op::Equal) && self.rhs_is_lone_bitwise_or() {
+            if let Some(error) = self.stray_equals_hint(&value, start, self.pos) {
+                return Err(error);
+            }
+        }
+        Ok(value)
+    }
+
+    /// `name := value`, or an expression that may not be followed by `:=`.
+    fn named_expression(&mut self, hint: bool) -> PResult<Expr> {
+        let token = self.tok();
+        if let TokenKind::Name(name) = &token.kind {
+            if matches!(self.peek_tok(1).kind, TokenKind::Op(Op::ColonEqual)) {
+                self.advance();
+                self.advance();
+                let value = self.parse_expression()?;
+                let kind = ExprKind::NamedExpr {
+                    target: name.clone(),
+                    value: Box::new(value),
+                };
+                return Ok(expr(kind, token.line));
+            }
+        }
+        let value = self.expression(hint)?;
+        if self.at_op(Op::ColonEqual) {
+            return Err(error_at(
+                token,
+                format!(
+                    "cannot use assignment expressions with {}",
+                    expr_name(&value)
+                ),
+            ));
+        }
+        Ok(value)
+    }
+
+    /// Whether `= x` follows where `x` is a `bitwise_or` not itself followed
+    /// by `=` or `:=` (the shape of CPython's stray-`=` hints).
+    fn rhs_is_lone_bitwise_or(&mut self) -> bool {
+        let saved = self.save();
+        self.advance();
+        let ok = self.without_hints(Self::parse_bitwise_or).is_ok()
+            && !self.at_op(Op::Equal)
+            && !self.at_op(Op::ColonEqual);
+        self.restore(saved);
+        ok
+    }
+
+    /// Runs `f` with CPython's error hints switched off.
+    fn without_hints<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        let previous = std::mem::replace(&mut self.no_hints, true);
+        let result = f(self);
+        self.no_hints = previous;
+        result
+    }
+
+    fn parse_expression(&mut self) -> PResult<Expr> {
+        self.expression(true)
+    }
+
+    /// `expression`: a conditional expression or a lambda. With `hint`,
+    /// two expressions in a row inside brackets suggest a missing comma.
+    fn expression(&mut self, hint: bool) -> PResult<Expr> {
+        self.nested(|p| p.expression_inner(hint))
+    }
+
+    fn expression_inner(&mut self, hint: bool) -> PResult<Expr> {
+        if self.at_kw(Kw::Lambda) {
+            return self.parse_lambda();
+        }
+        let start = self.pos;
+        let line = self.tok().line;
+        let body = self.parse_disjunction()?;
+        if !self.at_kw(Kw::If) {
+            if hint && self.parens > 0 {
+                self.check_missing_comma(start)?;
+            }
+            return Ok(body);
+        }
+        self.advance();
+        let test = self.parse_disjunction()?;
+        if !self.eat_kw(Kw::Else) {
+            if self.at_op(Op::Colon) {
+                return Err(self.invalid());
+            }
+            return Err(error_at(
+                self.token_at(start),
+                "expected 'else' after 'if' expression",
+            ));
+        }
+        let orelse = self.parse_expression()?;
+        let kind = ExprKind::IfExp {
+            test: Box::new(test),
+            body: Box::new(body),
+            orelse: Box::new(orelse),
+        };
+        Ok(expr(kind, line))
+    }
+
+    /// `[a b]`: CPython's "Perhaps you forgot a comma?", given when a second
+    /// expression follows the first inside brackets.
+    fn check_missing_comma(&mut self, start: usize) -> PResult<()> {
+        if self.no_hints || !self.starts_expression(false) {
+            return Ok(());
+        }
+        let first = self.token_at(start);
+        if start + 1 == self.pos {
+            if let TokenKind::Name(name) = &first.kind {
+                // `NAME STRING` (a misspelled prefix) and soft keywords are
+                // excluded by CPython.
+                let soft = matches!(name.as_str(), "match" | "case" | "_" | "type");
+                if soft || matches!(self.kind(), TokenKind::String(_)) {
+                    return Ok(());
+                }
+            }
+        }
+        // Like CPython, only if the second expression parses (which also
+        // looks ahead as far as CPython does, for the unclosed-bracket rule).
+        let saved = self.save();
+        let second = self.without_hints(|p| p.expression(false));
+        self.restore(saved);
+        match second {
+            Ok(_) => Err(error_at(
+                first,
+                "invalid syntax. Perhaps you forgot a comma?",
+            )),
+            Err(_) => Ok(()),
+        }
+    }
+
+    fn parse_lambda(&mut self) -> PResult<Expr> {
+        let token = self.advance();
+        let params = self.parse_params(true)?;
+        self.expect_op(Op::Colon)?;
+        let body = self.parse_expression()?;
+        let kind = ExprKind::Lambda {
+            params: Box::new(params),
+            body: Box::new(body),
+        };
+        Ok(expr(kind, token.line))
+    }
+
+    fn parse_disjunction(&mut self) -> PResult<Expr> {
+        let line = self.tok().line;
+        let first = self.parse_conjunction()?;
+        if !self.at_kw(Kw::Or) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_kw(Kw::Or) {
+            values.push(self.parse_conjunction()?);
+        }
+        Ok(expr(
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            },
+            line,
+        ))
+    }
+
+    fn parse_conjunction(&mut self) -> PResult<Expr> {
+        let line = self.tok().line;
+        let first = self.parse_inversion()?;
+        if !self.at_kw(Kw::And) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_kw(Kw::And) {
+            values.push(self.parse_inversion()?);
+        }
+        Ok(expr(
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            },
+            line,
+        ))
+    }
+
+    fn parse_inversion(&mut self) -> PResult<Expr> {
+        if !self.at_kw(Kw::Not) {
+            return self.parse_comparison();
+        }
+        let token = self.advance();
+        let operand = self.nested(Self::parse_inversion)?;
+        Ok(expr(
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand: Box::new(operand),
+            },
+            token.line,
+        ))
+    }
+
+    fn parse_comparison(&mut self) -> PResult<Expr> {
+        let line = self.tok().line;
+        let left = self.parse_bitwise_or()?;
+        let mut ops = Vec::new();
+        while let Some(op) = self.comparison_op() {
+            ops.push((op, self.parse_bitwise_or()?));
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        Ok(expr(
+            ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+            },
+            line,
+        ))
+    }
+
+    /// Consumes a comparison operator, if one is next.
+    fn comparison_op(&mut self) -> Option<CmpOp> {
+        let op = match self.kind() {
+            TokenKind::Op(Op::EqEqual) => CmpOp::Eq,
+            TokenKind::Op(Op::NotEqual) => CmpOp::NotEq,
+            TokenKind::Op(Op::Less) => CmpOp::Lt,
+            TokenKind::Op(Op::LessEqual) => CmpOp::LtE,
+            TokenKind::Op(Op::Greater) => CmpOp::Gt,
+            TokenKind::Op(Op::GreaterEqual) => CmpOp::GtE,
+            TokenKind::Keyword(Kw::In) => CmpOp::In,
+            TokenKind::Keyword(Kw::Not)
+                if matches!(self.peek_tok(1).kind, TokenKind::Keyword(Kw::In)) =>
+            {
+                self.advance();
+                CmpOp::NotIn
+            }
+            TokenKind::Keyword(Kw::Is) => {
+                if matches!(self.peek_tok(1).kind, TokenKind::Keyword(Kw::Not)) {
+                    self.advance();
+                    CmpOp::IsNot
+                } else {
+                    CmpOp::Is
+                }
+            }
+            _ => return None,
+        };
+        self.advance();
+        Some(op)
+    }
+
+    fn parse_bitwise_or(&mut self) -> PResult<Expr> {
+        self.parse_binary(0)
+    }
+
+    /// Binary operators by precedence climbing: operators binding at least
+    /// as tightly as `min_prec` are taken here, left-associatively.
+    fn parse_binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        // Nodes start at their first token, which may be a `(` before `left`.
+        let line = self.tok().line;
+        let mut left = self.parse_factor()?;
+        let mut height = None;
+        while let Some((op, prec)) = self.binary_op() {
+            if prec < min_prec {
+                break;
+            }
+            self.advance();
+            let right = self.parse_binary(prec + 1)?;
+            let left_height = height.unwrap_or_else(|| expr_height(&left));
+            let new_height = left_height.max(expr_height(&right)) + 1;
+            self.check_height(new_height)?;
+            height = Some(new_height);
+            left = expr(
+                ExprKind::BinOp {
+                    left: Box::new(left),
+                    op,
+                    right: Box::new(right),
+                },
+                line,
+            );
+        }
+        Ok(left)
+    }
+
+    fn binary_op(&self) -> Option<(BinOp, u8)> {
+        let TokenKind::Op(op) = self.kind() else {
+            return None;
+        };
+        Some(match op {
+            Op::VBar => (BinOp::BitOr, 0),
+            Op::Circumflex => (BinOp::BitXor, 1),
+            Op::Amper => (BinOp::BitAnd, 2),
+            Op::LeftShift => (BinOp::LShift, 3),
+            Op::RightShift => (BinOp::RShift, 3),
+            Op::Plus => (BinOp::Add, 4),
+            Op::Minus => (BinOp::Sub, 4),
+            Op::Star => (BinOp::Mul, 5),
+            Op::Slash => (BinOp::Div, 5),
+            Op::DoubleSlash => (BinOp::FloorDiv, 5),
+            Op::Percent => (BinOp::Mod, 5),
+            Op::At => (BinOp::MatMul, 5),
+            _ => return None,
+        })
+    }
+
+    fn parse_factor(&mut self) -> PResult<Expr> {
+        let op = match self.kind() {
+            TokenKind::Op(Op::Plus) => UnaryOp::Pos,
+            TokenKind::Op(Op::Minus) => UnaryOp::Neg,
+            TokenKind::Op(Op::Tilde) => UnaryOp::Invert,
+            _ => return self.parse_power(),
+        };
+        let token = self.advance();
+        let operand = self.nested(Self::parse_factor)?;
+        Ok(expr(
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+            token.line,
+        ))
+    }
+
+    /// `**` binds tighter than a unary operator on its left (`-2**2` is
+    /// `-(2**2)`) and looser than one on its right (`2**-1`).
+    fn parse_power(&mut self) -> PResult<Expr> {
+        let line = self.tok().line;
+        let base = self.parse_await_primary()?;
+        if !self.eat_op(Op::DoubleStar) {
+            return Ok(base);
+        }
+        let exponent = self.nested(Self::parse_factor)?;
+        let kind = ExprKind::BinOp {
+            left: Box::new(base),
+            op: BinOp::Pow,
+            right: Box::new(exponent),
+        };
+        Ok(expr(kind, line))
+    }
+
+    fn parse_await_primary(&mut self) -> PResult<Expr> {
+        if !self.at_kw(Kw::Await) {
+            return self.parse_primary();
+        }
+        let token = self.advance();
+        let value = self.parse_primary()?;
+        Ok(expr(ExprKind::Await(Box::new(value)), token.line))
+    }
+
+    /// An atom followed by any number of `.name`, `(args)` and `[index]`.
+    fn parse_primary(&mut self) -> PResult<Expr> {
+        let line = self.tok().line;
+        let mut value = self.parse_atom()?;
+        let mut height = None;
+        loop {
+            let (kind, child_height) = match self.kind() {
+                TokenKind::Op(Op::Dot) => {
+                    self.advance();
+                    let attr = self.expect_name()?;
+                    (
+                        ExprKind::Attribute {
+                            value: Box::new(value),
+                            attr,
+                        },
+                        0,
+                    )
+                }
+                TokenKind::Op(Op::LParen) => {
+                    let open = self.advance();
+                    let call = self.bracketed(|p| p.parse_call_args(Some(open.line)))?;
+                    self.expect_op(Op::RParen)?;
+                    let h = call
+                        .args
+                        .iter()
+                        .chain(call.keywords.iter().map(|k| &k.value));
+                    let h = h.map(expr_height).max().unwrap_or(0);
+                    let CallArgs { args, keywords, .. } = call;
+                    (
+                        ExprKind::Call {
+                            func: Box::new(value),
+                            args,
+                            keywords,
+                        },
+                        h,
+                    )
+                }
+                TokenKind::Op(Op::LBracket) => {
+                    let index = self.parse_subscript()?;
+                    let h = expr_height(&index);
+                    (
+                        ExprKind::Subscript {
+                            value: Box::new(value),
+                            index: Box::new(index),
+                        },
+                        h,
+                    )
+                }
+                _ => return Ok(value),
+            };
+            let own = match (&height, &kind) {
+                (Some(h), _) => *h,
+                (None, ExprKind::Attribute { value, .. })
+                | (None, ExprKind::Call { func: value, .. })
+                | (None, ExprKind::Subscript { value, .. }) => expr_height(value),
+                _ => 0,
+            };
+            let new_height = own.max(child_height) + 1;
+            self.check_height(new_height)?;
+            height = Some(new_height);
+            value = expr(kind, line);
+        }
+    }
+
+    /// Call arguments up to (not including) the `)`. A lone generator
+    /// expression is allowed when `genexp_line` (the `(`'s line) is given.
+    fn parse_call_args(&mut self, genexp_line: Option<u32>) -> PResult<CallArgs> {
+        let mut call = CallArgs::default();
+        while !self.at_op(Op::RParen) {
+            let token = self.tok();
+            match (self.kind(), &self.peek_tok(1).kind) {
+                (TokenKind::Op(Op::Star), _) => self.call_star_arg(&mut call)?,
+                (TokenKind::Op(Op::DoubleStar), _) => {
+                    self.advance();
+                    let value = self.parse_expression()?;
+                    call.seen_double_star = true;
+                    call.keywords.push(Keyword { name: None, value });
+                }
+                (TokenKind::Name(name), TokenKind::Op(Op::Equal)) => {
+                    self.call_keyword_arg(&mut call, name, token)?;
+                }
+                _ => {
+                    if self.call_positional_arg(&mut call, genexp_line)? {
+                        break;
+                    }
+                }
+            }
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        Ok(call)
+    }
+
+    fn call_star_arg(&mut self, call: &mut CallArgs) -> PResult<()> {
+        let token = self.advance();
+        let value = self.parse_expression()?;
+        if call.seen_double_star {
+            return Err(error_at(
+                token,
+                "iterable argument unpacking follows keyword argument unpacking",
+            ));
+        }
+        call.args
+            .push(expr(ExprKind::Starred(Box::new(value)), token.line));
+        Ok(())
+    }
+
+    fn call_keyword_arg(&mut self, call: &mut CallArgs, name: &str, token: &Token) -> PResult<()> {
+        self.advance();
+        self.advance();
+        let value = self.parse_expression()?;
+        if call
+            .keywords
+            .iter()
+            .any(|k| k.name.as_deref() == Some(name))
+        {
+            self.defer(error_at(
+                token,
+                format!("keyword argument repeated: {name}"),
+            ));
+        }
+        call.seen_keyword = true;
+        call.keywords.push(Keyword {
+            name: Some(name.to_string()),
+            value,
+        });
+        Ok(())
+    }
+
+    /// A positional argument, or a lone generator expression (returns true
+    /// when the arguments must end there).
+    fn call_positional_arg(
+        &mut self,
+        call: &mut CallArgs,
+        genexp_line: Option<u32>,
+    ) -> PResult<bool> {
+        let token = self.tok();
+        let value = self.named_expression(true)?;
+        if self.at_op(Op::Equal) {
+            return Err(error_at(
+                token,
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+            ));
+        }
+        if self.at_comp_for() {
+            let Some(line) = genexp_line else {
+                return Err(self.invalid());
+            };
+            let generators = self.parse_comp_for()?;
+            let lone = call.args.is_empty() && call.keywords.is_empty() && self.at_op(Op::RParen);
+            if !lone {
+                return Err(error_at(
+                    token,
+                    "Generator expression must be parenthesized",
+                ));
+            }
+            let kind = ExprKind::GeneratorExp {
+                elt: Box::new(value),
+                generators,
+            };
+            call.args.push(expr(kind, line));
+            return Ok(true);
+        }
+        if call.seen_double_star {
+            return Err(error_at(
+                token,
+                "positional argument follows keyword argument unpacking",
+            ));
+        }
+        if call.seen_keyword {
+            return Err(error_at(
+                token,
+                "positional argument follows keyword argument",
+            ));
+        }
+        call.args.push(value);
+        Ok(false)
+    }
+
+    /// `[index]`: one item, a slice, or a tuple of them.
+    fn parse_subscript(&mut self) -> PResult<Expr> {
+        self.advance();
+        let index = self.bracketed(|p| {
+            let line = p.tok().line;
+            let first = p.parse_slice_item()?;
+            if !p.at_op(Op::Comma) && !matches!(first.kind, ExprKind::Starred(_)) {
+                return Ok(first);
+            }
+            let mut elts = vec![first];
+            while p.eat_op(Op::Comma) {
+                if p.at_op(Op::RBracket) {
+                    break;
+                }
+                elts.push(p.parse_slice_item()?);
+            }
+            Ok(expr(ExprKind::Tuple(elts), line))
+        })?;
+        self.expect_op(Op::RBracket)?;
+        Ok(index)
+    }
+
+    fn parse_slice_item(&mut self) -> PResult<Expr> {
+        let token = self.tok();
+        if self.eat_op(Op::Star) {
+            let value = self.parse_expression()?;
+            return Ok(expr(ExprKind::Starred(Box::new(value)), token.line));
+        }
+        let lower = if self.at_op(Op::Colon) {
+            None
+        } else {
+            let value = self.parse_named_expression()?;
+            if !self.at_op(Op::Colon) {
+                return Ok(value);
+            }
+            Some(Box::new(value))
+        };
+        self.advance();
+        let upper = self.optional_slice_part()?;
+        let step = if self.eat_op(Op::Colon) {
+            self.optional_slice_part()?
+        } else {
+            None
+        };
+        Ok(expr(ExprKind::Slice { lower, upper, step }, token.line))
+    }
+
+    fn optional_slice_part(&mut self) -> PResult<Option<Box<Expr>>> {
+        if self.at_op(Op::Colon) || self.at_op(Op::Comma) || self.at_op(Op::RBracket) {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(self.parse_expression()?)))
+    }
+
+    fn parse_atom(&mut self) -> PResult<Expr> {
+        let token = self.tok();
+        let kind = match &token.kind {
+            TokenKind::Name(name) => ExprKind::Name(name.clone()),
+            TokenKind::Int(digits) => ExprKind::Int(digits.clone()),
+            TokenKind::Float(value) => ExprKind::Float(*value),
+            TokenKind::Keyword(Kw::None) => ExprKind::None,
+            TokenKind::Keyword(Kw::True) => ExprKind::Bool(true),
+            TokenKind::Keyword(Kw::False) => ExprKind::Bool(false),
+            TokenKind::Op(Op::Ellipsis) => ExprKind::Ellipsis,
+            TokenKind::String(_) => return self.parse_strings(),
+            TokenKind::Op(Op::LParen) => return self.parse_paren(),
+            TokenKind::Op(Op::LBracket) => return self.parse_list(),
+            TokenKind::Op(Op::LBrace) => return self.parse_brace(),
+            _ => return Err(self.invalid()),
+        };
+        self.advance();
+        Ok(expr(kind, token.line))
+    }
+
+    /// `()`, `(x)`, `(x,)`, `(yield)` or `(x for ...)`.
+    fn parse_paren(&mut self) -> PResult<Expr> {
+        let open = self.advance();
+        let value = self.bracketed(|p| p.paren_body(open))?;
+        self.expect_op(Op::RParen)?;
+        Ok(value)
+    }
+
+    fn paren_body(&mut self, open: &Token) -> PResult<Expr> {
+        if self.at_op(Op::RParen) {
+            return Ok(expr(ExprKind::Tuple(Vec::new()), open.line));
+        }
+        if self.at_kw(Kw::Yield) {
+            return self.parse_yield_expr();
+        }
+        let first_token = self.tok();
+        let first = self.parse_star_named_expression()?;
+        if self.at_comp_for() {
+            let (elt, generators) = self.comprehension(first, first_token)?;
+            return Ok(expr(ExprKind::GeneratorExp { elt, generators }, open.line));
+        }
+        if self.at_op(Op::Comma) {
+            let elts = self.rest_of_sequence(first, Op::RParen)?;
+            return Ok(expr(ExprKind::Tuple(elts), open.line));
+        }
+        if matches!(first.kind, ExprKind::Starred(_)) && self.at_op(Op::RParen) {
+            return Err(error_at(first_token, "cannot use starred expression here"));
+        }
+        Ok(first)
+    }
+
+    /// The element and `for` clauses of a comprehension.
+    fn comprehension(
+        &mut self,
+        elt: Expr,
+        elt_token: &Token,
+    ) -> PResult<(Box<Expr>, Vec<Comprehension>)> {
+        if matches!(elt.kind, ExprKind::Starred(_)) {
+            return Err(error_at(
+                elt_token,
+                "iterable unpacking cannot be used in comprehension",
+            ));
+        }
+        Ok((Box::new(elt), self.parse_comp_for()?))
+    }
+
+    /// After a first element and a comma: more elements up to `close`.
+    fn rest_of_sequence(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(close) {
+                break;
+            }
+            elts.push(self.parse_star_named_expression()?);
+        }
+        Ok(elts)
+    }
+
+    fn parse_list(&mut self) -> PResult<Expr> {
+        let open = self.advance();
+        let value = self.bracketed(|p| {
+            if p.at_op(Op::RBracket) {
+                return Ok(expr(ExprKind::List(Vec::new()), open.line));
+            }
+            let first_token = p.tok();
+            let first = p.parse_star_named_expression()?;
+            if p.at_comp_for() {
+                let (elt, generators) = p.comprehension(first, first_token)?;
+                return Ok(expr(ExprKind::ListComp { elt, generators }, open.line));
+            }
+            let elts = p.rest_of_sequence(first, Op::RBracket)?;
+            Ok(expr(ExprKind::List(elts), open.line))
+        })?;
+        self.expect_op(Op::RBracket)?;
+        Ok(value)
+    }
+
+    /// `{}`, dicts, sets and their comprehensions.
+    fn parse_brace(&mut self) -> PResult<Expr> {
+        let open = self.advance();
+        let value = self.bracketed(|p| p.brace_body(open))?;
+        self.expect_op(Op::RBrace)?;
+        Ok(value)
+    }
+
+    fn brace_body(&mut self, open: &Token) -> PResult<Expr> {
+        if self.at_op(Op::RBrace) {
+            return Ok(expr(ExprKind::Dict(Vec::new()), open.line));
+        }
+        if self.at_op(Op::DoubleStar) {
+            return self.dict_rest(open, None);
+        }
+        let first_token = self.tok();
+        let start = self.pos;
+        let is_named = matches!(self.peek_tok(1).kind, TokenKind::Op(Op::ColonEqual));
+        let first = if self.at_op(Op::Star) || is_named {
+            self.parse_star_named_expression()?
+        } else {
+            // Not yet known to be a set element: a dict key gets no comma hint.
+            let first = self.expression(false)?;
+            if self.at_op(Op::Colon) {
+                return self.dict_rest(open, Some(first));
+            }
+            self.check_missing_comma(start)?;
+            first
+        };
+        if self.at_comp_for() {
+            let (elt, generators) = self.comprehension(first, first_token)?;
+            return Ok(expr(ExprKind::SetComp { elt, generators }, open.line));
+        }
+        let elts = self.rest_of_sequence(first, Op::RBrace)?;
+        Ok(expr(ExprKind::Set(elts), open.line))
+    }
+
+    /// A dict display or comprehension after its first key (`None` when it
+    /// starts with `**`); the cursor is on the `:` or the `**`.
+    fn dict_rest(&mut self, open: &Token, first_key: Option<Expr>) -> PResult<Expr> {
+        let first = match first_key {
+            Some(key) => {
+                self.advance();
+                let value = self.dict_value()?;
+                if self.at_comp_for() {
+                    let generators = self.parse_comp_for()?;
+                    let kind = ExprKind::DictComp {
+                        key: Box::new(key),
+                        value: Box::new(value),
+                        generators,
+                    };
+                    return Ok(expr(kind, open.line));
+                }
+                (Some(key), value)
+            }
+            None => {
+                let star = self.advance();
+                let value = self.parse_bitwise_or()?;
+                if self.at_comp_for() {
+                    return Err(error_at(
+                        star,
+                        "dict unpacking cannot be used in dict comprehension",
+                    ));
+                }
+                (None, value)
+            }
+        };
+        let mut items = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RBrace) {
+                break;
+            }
+            items.push(self.dict_item()?);
+        }
+        Ok(expr(ExprKind::Dict(items), open.line))
+    }
+
+    fn dict_item(&mut self) -> PResult<(Option<Expr>, Expr)> {
+        if self.eat_op(Op::DoubleStar) {
+            return Ok((None, self.parse_bitwise_or()?));
+        }
+        let key_token = self.tok();
+        let key = self.expression(false)?;
+        if !self.eat_op(Op::Colon) {
+            return Err(error_at(key_token, "':' expected after dictionary key"));
+        }
+        Ok((Some(key), self.dict_value()?))
+    }
+
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::Star) {
+            return Err(error_at(
+                self.tok(),
+                "cannot use a starred expression in a dictionary value",
+            ));
+        }
+        self.parse_expression()
+    }
+
+    fn at_comp_for(&self) -> bool {
+        self.at_kw(Kw::For)
+            || (self.at_kw(Kw::Async)
+                && matches!(self.peek_tok(1).kind, TokenKind::Keyword(Kw::For)))
+    }
+
+    /// `[async] for target in iter [if cond]...`, one or more times.
+    fn parse_comp_for(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut generators = Vec::new();
+        while self.at_comp_for() {
+            let is_async = self.eat_kw(Kw::Async);
+            self.advance();
+            let start = self.pos;
+            let target = self.parse_target_list()?;
+            self.check_target(&target, TargetCtx::For, start)?;
+            if !self.eat_kw(Kw::In) {
+                return Err(self.invalid());
+            }
+            let iter = self.parse_disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat_kw(Kw::If) {
+                ifs.push(self.parse_disjunction()?);
+            }
+            generators.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
+        }
+        Ok(generators)
+    }
+
+    /// Loop targets (`for` statements and comprehensions): a comma list of
+    /// `bitwise_or` terms, so that `in` is left for the caller.
+    fn parse_target_list(&mut self) -> PResult<Expr> {
+        let line = self.tok().line;
+        let first = self.parse_target_elem()?;
+        if !self.at_op(Op::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if !self.starts_expression(true) {
+                break;
+            }
+            elts.push(self.parse_target_elem()?);
+        }
+        Ok(expr(ExprKind::Tuple(elts), line))
+    }
+
+    fn parse_target_elem(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::Star) {
+            let token = self.advance();
+            let value = self.parse_bitwise_or()?;
+            return Ok(expr(ExprKind::Starred(Box::new(value)), token.line));
+        }
+        self.parse_bitwise_or()
+    }
+
+    fn parse_yield_expr(&mut self) -> PResult<Expr> {
+        let token = self.advance();
+        if self.eat_kw(Kw::From) {
+            let value = self.parse_expression()?;
+            return Ok(expr(ExprKind::YieldFrom(Box::new(value)), token.line));
+        }
+        let value = if self.starts_expression(true) {
+            Some(Box::new(self.parse_star_expressions()?))
+        } else {
+            None
+        };
+        Ok(expr(ExprKind::Yield(value), token.line))
+    }
+
+    // ----- strings -----
+
+    /// Adjacent string literals, concatenated.
+    fn parse_strings(&mut self) -> PResult<Expr> {
+        let line = self.tok().line;
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut parts: Vec<FStringPart> = Vec::new();
+        let (mut text_seen, mut fstring) = (false, false);
+        while let TokenKind::String(value) = self.kind() {
+            let token = self.advance();
+            let is_bytes = matches!(value, StringToken::Bytes(_));
+            if (is_bytes && text_seen) || (!is_bytes && bytes.is_some()) {
+                return Err(error_at(token, "cannot mix bytes and nonbytes literals"));
+            }
+            match value {
+                StringToken::Bytes(b) => bytes.get_or_insert_with(Vec::new).extend_from_slice(b),
+                StringToken::Str(s) => {
+                    text_seen = true;
+                    push_literal(&mut parts, s);
+                }
+                StringToken::FString(pieces) => {
+                    text_seen = true;
+                    fstring = true;
+                    for piece in pieces {
+                        self.push_fstring_piece(&mut parts, piece)?;
+                    }
+                }
+            }
+        }
+        let kind = match (bytes, fstring) {
+            (Some(bytes), _) => ExprKind::Bytes(bytes),
+            (None, true) => ExprKind::FString(parts),
+            (None, false) => ExprKind::Str(match parts.pop() {
+                Some(FStringPart::Literal(s)) => s,
+                _ => String::new(),
+            }),
+        };
+        Ok(expr(kind, line))
+    }
+
+    fn push_fstring_piece(
+        &mut self,
+        parts: &mut Vec<FStringPart>,
+        piece: &FStringToken,
+    ) -> PResult<()> {
+        match piece {
+            FStringToken::Literal(s) => push_literal(parts, s),
+            FStringToken::Field(field) => parts.push(self.parse_field(field)?),
+        }
+        Ok(())
+    }
+
+    /// Parses an f-string replacement field with a parser of its own.
+    fn parse_field(&mut self, field: &FieldToken) -> PResult<FStringPart> {
+        let mut sub = Parser::new(&field.tokens, self.depth, 1);
+        let value = sub.nested(Parser::field_expression)?;
+        if let Some(error) = sub.deferred.take() {
+            self.defer(error);
+        }
+        let mut spec = Vec::new();
+        for piece in &field.spec {
+            self.push_fstring_piece(&mut spec, piece)?;
+        }
+        // `{x=}` shows the repr unless a conversion or a format spec is given.
+        let conversion = match field.conversion {
+            None if field.debug_text.is_some() && spec.is_empty() => Some('r'),
+            conversion => conversion,
+        };
+        Ok(FStringPart::Value {
+            value: Box::new(value),
+            conversion,
+            spec,
+            debug_text: field.debug_text.clone(),
+        })
+    }
+
+    fn field_expression(&mut self) -> PResult<Expr> {
+        if self.at_kw(Kw::Lambda) {
+            return Err(error_at(
+                self.tok(),
+                "f-string: lambda expressions are not allowed without parentheses",
+            ));
+        }
+        let value = match self.parse_value() {
+            Ok(value) if self.at_eof() => value,
+            Ok(_) => return Err(self.field_error()),
+            Err(error) if error.message == INVALID_SYNTAX => return Err(self.field_error()),
+            Err(error) => return Err(error),
+        };
+        Ok(value)
+    }
+
+    fn field_error(&self) -> SyntaxError {
+        error_at(
+            self.tok(),
+            "f-string: expecting '=', or '!', or ':', or '}'",
+        )
+    }
+}
+
+fn push_literal(parts: &mut Vec<FStringPart>, text: &str) {
+    if let Some(FStringPart::Literal(last)) = parts.last_mut() {
+        last.push_str(text);
+    } else {
+        parts.push(FStringPart::Literal(text.to_string()));
+    }
+}
+
+fn aug_op(op: Op) -> Option<BinOp> {
+    Some(match op {
+        Op::PlusEqual => BinOp::Add,
+        Op::MinEqual => BinOp::Sub,
+        Op::StarEqual => BinOp::Mul,
+        Op::AtEqual => BinOp::MatMul,
+        Op::SlashEqual => BinOp::Div,
+        Op::DoubleSlashEqual => BinOp::FloorDiv,
+        Op::PercentEqual => BinOp::Mod,
+        Op::DoubleStarEqual => BinOp::Pow,
+        Op::LeftShiftEqual => BinOp::LShift,
+        Op::RightShiftEqual => BinOp::RShift,
+        Op::VBarEqual => BinOp::BitOr,
+        Op::CircumflexEqual => BinOp::BitXor,
+        Op::AmperEqual => BinOp::BitAnd,
+        _ => return None,
+    })
+}
+
+/// The part of a target that cannot be assigned to (or deleted), if any —
+/// CPython's `_PyPegen_get_invalid_target`.
+fn invalid_target(e: &Expr, ctx: TargetCtx) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+            elts.iter().find_map(|elt| invalid_target(elt, ctx))
+        }
+        ExprKind::Starred(value) if ctx != TargetCtx::Del => invalid_target(value, ctx),
+        // `for a in b` reaches here as a comparison when the target is bad.
+        ExprKind::Compare { left, ops } if ctx == TargetCtx::For => match ops.first() {
+            Some((CmpOp::In, _)) => invalid_target(left, ctx),
+            _ => None,
+        },
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        _ => Some(e),
+    }
+}
+
+/// How CPython names an expression in error messages.
+fn expr_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::Name(_) => "name",
+        ExprKind::List(_) => "list",
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict(_) => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::FString(_) => "f-string expression",
+        ExprKind::None => "None",
+        ExprKind::Bool(true) => "True",
+        ExprKind::Bool(false) => "False",
+        ExprKind::Ellipsis => "ellipsis",
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) => "literal",
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// Whether an expression could be a `bitwise_or` without parentheses.
+fn is_bitwise_or_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Starred(_)
+            | ExprKind::Yield(_)
+            | ExprKind::YieldFrom(_)
+    )
+}
+
+/// Whether the source of an assigned value starts with a `bitwise_or`.
+fn starts_with_bitwise_or(value: &Expr) -> bool {
+    match &value.kind {
+        ExprKind::Lambda { .. }
+        | ExprKind::UnaryOp {
+            op: UnaryOp::Not, ..
+        }
+        | ExprKind::Yield(_)
+        | ExprKind::YieldFrom(_)
+        | ExprKind::Starred(_) => false,
+        ExprKind::Tuple(elts) => elts.first().is_some_and(starts_with_bitwise_or),
+        _ => true,
+    }
+}
+
+/// The height of an expression tree, computed without recursion.
+fn expr_height(root: &Expr) -> u32 {
+    let mut max = 0;
+    let mut stack = vec![(root, 1u32)];
+    while let Some((e, depth)) = stack.pop() {
+        max = max.max(depth);
+        for_each_child(e, &mut |child| stack.push((child, depth + 1)));
+    }
+    max
+}
+
+/// Calls `f` on every direct sub-expression of `e` (f-string fields and
+/// parameter defaults included).
+fn for_each_child<'e>(e: &'e Expr, f: &mut impl FnMut(&'e Expr)) {
+    match &e.kind {
+        ExprKind::None
+        | ExprKind::Bool(_)
+        | ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
+        | ExprKind::Ellipsis
+        | ExprKind::Name(_) => {}
+        ExprKind::FString(parts) => fstring_children(parts, f),
+        ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => {
+            elts.iter().for_each(f);
+        }
+        ExprKind::Dict(items) => {
+            for (key, value) in items {
+                key.iter().for_each(&mut *f);
+                f(value);
+            }
+        }
+        ExprKind::Starred(value)
+        | ExprKind::Await(value)
+        | ExprKind::YieldFrom(value)
+        | ExprKind::Attribute { value, .. }
+        | ExprKind::UnaryOp { operand: value, .. }
+        | ExprKind::NamedExpr { value, .. } => f(value),
+        ExprKind::Yield(value) => value.iter().for_each(|v| f(v)),
+        ExprKind::Subscript { value, index } => {
+            f(value);
+            f(index);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            [lower, upper, step]
+                .into_iter()
+                .flatten()
+                .for_each(|v| f(v));
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            f(func);
+            args.iter().for_each(&mut *f);
+            keywords.iter().for_each(|k| f(&k.value));
+        }
+        ExprKind::BinOp { left, right, .. } => {
+            f(left);
+            f(right);
+        }
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(f),
+        ExprKind::Compare { left, ops } => {
+            f(left);
+            ops.iter().for_each(|(_, e)| f(e));
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            f(test);
+            f(body);
+            f(orelse);
+        }
+        ExprKind::Lambda { params, body } => {
+            let defaults = params.args.iter().chain(&params.kwonly);
+            defaults
+                .filter_map(|p| p.default.as_ref())
+                .for_each(&mut *f);
+            f(body);
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            f(elt);
+            comprehension_children(generators, f);
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            f(key);
+            f(value);
+            comprehension_children(generators, f);
+        }
+    }
+}
+
+fn fstring_children<'e>(parts: &'e [FStringPart], f: &mut impl FnMut(&'e Expr)) {
+    for part in parts {
+        if let FStringPart::Value { value, spec, .. } = part {
+            f(value);
+            // Specs nest at most a few levels (the lexer limits them).
+            fstring_children(spec, f);
+        }
+    }
+}
+
+fn comprehension_children<'e>(generators: &'e [Comprehension], f: &mut impl FnMut(&'e Expr)) {
+    for generator in generators {
+        f(&generator.target);
+        f(&generator.iter);
+        generator.ifs.iter().for_each(&mut *f);
+    }
+}
