@@ -724,6 +724,8 @@ fn sample_size(interp: &mut Interp, k: &Value, n: usize) -> Raise<usize> {
 /// CPython's `sample`: a shrinking pool when a list of `n` is smaller than a
 /// set of `k` indices would be, else rejection of already-selected indices.
 fn sample(interp: &mut Interp, population: &Value, n: usize, k: usize) -> Raise<Value> {
+    // CPython builds `[None] * k` first: a huge k is a MemoryError, not an abort.
+    interp.check_len(k)?;
     let mut setsize: u64 = 21;
     if k > 5 {
         let exponent = ((k as f64 * 3.0).ln() / 4f64.ln()).ceil() as u32;
@@ -869,3 +871,5 @@ fn r_expovariate(interp: &mut Interp, args: Args) -> Raise<Value> {
     arith(interp, &Value::Float(x), BinOp::Div, &lambd)
 }
 
+#[cfg(test)]
+mod tests;
