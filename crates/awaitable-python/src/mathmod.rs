@@ -1060,3 +1060,5 @@ fn m_ldexp(interp: &mut Interp, args: Args) -> Raise<Value> {
     Ok(Value::Float(r))
 }
 
+#[cfg(test)]
+mod tests;
