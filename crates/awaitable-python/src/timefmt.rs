@@ -415,3 +415,5 @@ pub fn ctime(interp: &mut Interp, args: Args) -> Raise<Value> {
     Ok(Value::str(&strftime::strftime("%a %b %e %H:%M:%S %Y", &tm)))
 }
 
+#[cfg(test)]
+mod tests;
