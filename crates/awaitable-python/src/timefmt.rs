@@ -242,7 +242,9 @@ fn seconds_arg(interp: &mut Interp, v: Option<&Value>) -> Raise<i64> {
 }
 
 fn broken_down(interp: &mut Interp, args: &Args, fname: &str, zone: &'static str) -> Raise<Tm> {
-    crate::builtins::no_kwargs(interp, args, fname)?;
+    if !args.kw.is_empty() {
+        return Err(interp.type_error(format!("{fname}() takes no keyword arguments")));
+    }
     crate::builtins::check_max(interp, args, 1, fname)?;
     let secs = seconds_arg(interp, args.pos.first())?;
     calendar::tm_from_timestamp(secs, zone).ok_or_else(|| {
@@ -267,7 +269,12 @@ pub fn gmtime(interp: &mut Interp, args: Args) -> Raise<Value> {
 
 /// `time.mktime(t)`: the inverse of `localtime`, so UTC; out-of-range fields carry over.
 pub fn mktime(interp: &mut Interp, args: Args) -> Raise<Value> {
-    crate::builtins::check_exact(interp, &args, 1, "mktime")?;
+    if args.pos.len() != 1 || !args.kw.is_empty() {
+        return Err(interp.type_error(format!(
+            "time.mktime() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    }
     let tm = tm_arg(interp, &args.pos[0], "mktime")?;
     let secs = calendar::timestamp_of(&tm)
         .ok_or_else(|| interp.err("OverflowError", "mktime argument out of range"))?;
@@ -385,10 +392,13 @@ fn checked_tm(interp: &mut Interp, v: Option<&Value>, fname: &str) -> Raise<Tm> 
 /// `time.strftime(format[, t])`, in the C locale, with local time being UTC.
 pub fn strftime(interp: &mut Interp, args: Args) -> Raise<Value> {
     crate::builtins::no_kwargs(interp, &args, "strftime")?;
-    if args.pos.is_empty() || args.pos.len() > 2 {
+    let given = args.pos.len();
+    if given == 0 {
+        return Err(interp.type_error("strftime() takes at least 1 argument (0 given)"));
+    }
+    if given > 2 {
         return Err(interp.type_error(format!(
-            "strftime() takes at most 2 arguments ({} given)",
-            args.pos.len()
+            "strftime() takes at most 2 arguments ({given} given)"
         )));
     }
     let Value::Str(format) = &args.pos[0] else {
@@ -404,7 +414,12 @@ pub fn strftime(interp: &mut Interp, args: Args) -> Raise<Value> {
 /// `time.asctime([t])`: `'Tue Mar  5 14:07:09 2024'`.
 pub fn asctime(interp: &mut Interp, args: Args) -> Raise<Value> {
     crate::builtins::no_kwargs(interp, &args, "asctime")?;
-    crate::builtins::check_max(interp, &args, 1, "asctime")?;
+    if args.pos.len() > 1 {
+        return Err(interp.type_error(format!(
+            "asctime expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
     let tm = checked_tm(interp, args.pos.first(), "asctime")?;
     Ok(Value::str(&strftime::strftime("%a %b %e %H:%M:%S %Y", &tm)))
 }

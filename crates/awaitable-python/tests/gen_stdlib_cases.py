@@ -243,7 +243,7 @@ TIME += [c("strftime", "%c", t) for t in ((2024, 13, 5, 14, 7, 9, 1, 65, 0), (20
                                           (2024, -1, 1, 0, 0, 0, 0, 1, 0), (2024, 1, 1, 0, 0, 0, 0, -1, 0), (2024, 1, 1, -1, 0, 0, 0, 1, 0), (2 ** 40, 1, 1, 0, 0, 0, 0, 1, 0),
                                           (-(2 ** 40), 1, 1, 0, 0, 0, 0, 1, 0), (2024, 1, 1, 0, 0, 0, 0, 1), [2024, 1, 1, 0, 0, 0, 0, 1, 0], (2024, 1, 1.5, 0, 0, 0, 0, 1, 0),
                                           5, ("a", 1, 1, 0, 0, 0, 0, 1, 0))]
-TIME += [c("strftime", 5), c("strftime", "%Y", (2024, 1, 1, 0, 0, 0, 0, 1, 0), 3)]
+TIME += [c("strftime", 5), c("strftime", "%Y", (2024, 1, 1, 0, 0, 0, 0, 1, 0), 3), c("strftime"), c("asctime", 1, 2), c("mktime"), c("gmtime", x=1)]
 TIME += [c("_strftime_gmtime", f, s) for s in (0, 1709647629, -1) for f in ("%Y-%m-%d %H:%M:%S %Z %z", "%c %j %a")]
 TIME += [c("_strftime_localtime", "%c %Z", 1709647629)]
 TIME += [c("_attr_gmtime", 1709647629, name) for name in ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff", "nope")]

@@ -5,14 +5,23 @@
 /// weekdays 0 (Monday)–6, days of the year 1–366.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tm {
+    /// The year, in full (`tm_year`; C's counts from 1900).
     pub year: i64,
+    /// The month, 1–12 (`tm_mon`).
     pub mon: i64,
+    /// The day of the month, 1–31 (`tm_mday`).
     pub mday: i64,
+    /// Hours, 0–23 (`tm_hour`).
     pub hour: i64,
+    /// Minutes, 0–59 (`tm_min`).
     pub min: i64,
+    /// Seconds, 0–61 (`tm_sec`).
     pub sec: i64,
+    /// The weekday, 0 (Monday)–6 (`tm_wday`).
     pub wday: i64,
+    /// The day of the year, 1–366 (`tm_yday`).
     pub yday: i64,
+    /// Summer time: 1, 0, or -1 for unknown (`tm_isdst`).
     pub isdst: i64,
     /// The zone name `%Z` prints (`tm_zone`).
     pub zone: &'static str,
