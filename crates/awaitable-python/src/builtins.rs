@@ -17,19 +17,11 @@ pub use crate::random::Rng;
 
 /// Wraps a native function as a built-in value.
 pub fn native(name: &str, f: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name: Rc::from(name),
-        kind: BuiltinKind::Plain(f),
-        receiver: None,
-    }))
+    Value::Builtin(Rc::new(Builtin { name: Rc::from(name), kind: BuiltinKind::Plain(f), receiver: None }))
 }
 
 fn blocking(name: &str, f: fn(&mut Interp, Args) -> Raise<Blocking>) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name: Rc::from(name),
-        kind: BuiltinKind::Blocking(f),
-        receiver: None,
-    }))
+    Value::Builtin(Rc::new(Builtin { name: Rc::from(name), kind: BuiltinKind::Blocking(f), receiver: None }))
 }
 
 /// Installs builtins, type methods and modules into a fresh interpreter.
@@ -77,10 +69,7 @@ pub fn install(interp: &mut Interp) {
         ("open", builtin_open),
         ("__build_class__", builtin_build_class),
     ];
-    let mut entries: Vec<(String, Value)> = functions
-        .iter()
-        .map(|(n, f)| (n.to_string(), native(n, *f)))
-        .collect();
+    let mut entries: Vec<(String, Value)> = functions.iter().map(|(n, f)| (n.to_string(), native(n, *f))).collect();
     for (name, class) in interp.types.builtin_types() {
         entries.push((name.to_string(), Value::Class(class)));
     }
@@ -104,10 +93,7 @@ pub fn install(interp: &mut Interp) {
 }
 
 fn set_method(class: &Rc<Class>, name: &str, f: NativeFn) {
-    class
-        .dict
-        .borrow_mut()
-        .insert(Rc::from(name), native(name, f));
+    class.dict.borrow_mut().insert(Rc::from(name), native(name, f));
 }
 
 fn install_constructors(interp: &mut Interp) {
@@ -148,22 +134,14 @@ fn install_constructors(interp: &mut Interp) {
 
 /// The `i`-th positional argument, or a `TypeError` naming the function.
 pub fn arg(interp: &Interp, args: &Args, i: usize, fname: &str) -> Raise<Value> {
-    args.pos.get(i).cloned().ok_or_else(|| {
-        interp.type_error(format!(
-            "{fname}() missing required argument (pos {})",
-            i + 1
-        ))
-    })
+    args.pos.get(i).cloned().ok_or_else(|| interp.type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
 }
 
 /// Fails if more than `max` positional arguments were given.
 pub fn check_max(interp: &Interp, args: &Args, max: usize, fname: &str) -> Raise<()> {
     if args.pos.len() > max {
         let plural = if max == 1 { "" } else { "s" };
-        return Err(interp.type_error(format!(
-            "{fname}() takes at most {max} argument{plural} ({} given)",
-            args.pos.len()
-        )));
+        return Err(interp.type_error(format!("{fname}() takes at most {max} argument{plural} ({} given)", args.pos.len())));
     }
     Ok(())
 }
@@ -172,10 +150,7 @@ pub fn check_max(interp: &Interp, args: &Args, max: usize, fname: &str) -> Raise
 pub fn check_exact(interp: &Interp, args: &Args, n: usize, fname: &str) -> Raise<()> {
     if args.pos.len() != n {
         let plural = if n == 1 { "" } else { "s" };
-        return Err(interp.type_error(format!(
-            "{fname}() takes exactly {n} argument{plural} ({} given)",
-            args.pos.len()
-        )));
+        return Err(interp.type_error(format!("{fname}() takes exactly {n} argument{plural} ({} given)", args.pos.len())));
     }
     Ok(())
 }
@@ -183,9 +158,7 @@ pub fn check_exact(interp: &Interp, args: &Args, n: usize, fname: &str) -> Raise
 /// Fails on keyword arguments other than those consumed.
 pub fn no_kwargs(interp: &Interp, args: &Args, fname: &str) -> Raise<()> {
     if let Some((k, _)) = args.kw.first() {
-        return Err(interp.type_error(format!(
-            "{fname}() got an unexpected keyword argument '{k}'"
-        )));
+        return Err(interp.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
     }
     Ok(())
 }
@@ -193,20 +166,12 @@ pub fn no_kwargs(interp: &Interp, args: &Args, fname: &str) -> Raise<()> {
 /// An int argument as `i64`.
 pub fn int_arg(interp: &Interp, v: &Value) -> Raise<i64> {
     match v {
-        Value::Float(_) => {
-            Err(interp.type_error("'float' object cannot be interpreted as an integer"))
-        }
+        Value::Float(_) => Err(interp.type_error("'float' object cannot be interpreted as an integer")),
         _ => as_i64(v).ok_or_else(|| {
             if as_bigint(v).is_some() {
-                interp.err(
-                    "OverflowError",
-                    "Python int too large to convert to C ssize_t",
-                )
+                interp.err("OverflowError", "Python int too large to convert to C ssize_t")
             } else {
-                interp.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    interp.type_name(v)
-                ))
+                interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v)))
             }
         }),
     }
@@ -220,17 +185,13 @@ fn builtin_print(interp: &mut Interp, mut args: Args) -> Raise<Value> {
     let file = args.take_kw("file");
     args.take_kw("flush");
     no_kwargs(interp, &args, "print")?;
-    let text_of =
-        |interp: &mut Interp, v: Option<Value>, default: &str, what: &str| -> Raise<String> {
-            match v {
-                None | Some(Value::None) => Ok(default.to_string()),
-                Some(Value::Str(s)) => Ok(s.to_string()),
-                Some(other) => Err(interp.type_error(format!(
-                    "{what} must be None or a string, not {}",
-                    interp.type_name(&other)
-                ))),
-            }
-        };
+    let text_of = |interp: &mut Interp, v: Option<Value>, default: &str, what: &str| -> Raise<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => Err(interp.type_error(format!("{what} must be None or a string, not {}", interp.type_name(&other)))),
+        }
+    };
     let sep = text_of(interp, sep, " ", "sep")?;
     let end = text_of(interp, end, "\n", "end")?;
     let mut out = String::new();
@@ -272,18 +233,9 @@ fn builtin_abs(interp: &mut Interp, args: Args) -> Raise<Value> {
         Value::Float(x) => Value::Float(x.abs()),
         v @ Value::Instance(i) => match i.class.lookup("__abs__") {
             Some(m) => interp.call(&m, Args::new(vec![v.clone()]))?,
-            None => {
-                return Err(
-                    interp.type_error(format!("bad operand type for abs(): '{}'", i.class.name))
-                )
-            }
+            None => return Err(interp.type_error(format!("bad operand type for abs(): '{}'", i.class.name))),
         },
-        other => {
-            return Err(interp.type_error(format!(
-                "bad operand type for abs(): '{}'",
-                interp.type_name(other)
-            )))
-        }
+        other => return Err(interp.type_error(format!("bad operand type for abs(): '{}'", interp.type_name(other)))),
     })
 }
 
@@ -298,9 +250,7 @@ fn class_matches(interp: &Interp, class: &Rc<Class>, spec: &Value, fname: &str) 
             }
             Ok(false)
         }
-        _ => Err(interp.type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
+        _ => Err(interp.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
     }
 }
 
@@ -338,12 +288,7 @@ fn builtin_next(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 /// Sorts values with an optional key, stable, raising on incomparable items.
-pub fn sort_values(
-    interp: &mut Interp,
-    items: Vec<Value>,
-    key: Option<Value>,
-    reverse: bool,
-) -> Raise<Vec<Value>> {
+pub fn sort_values(interp: &mut Interp, items: Vec<Value>, key: Option<Value>, reverse: bool) -> Raise<Vec<Value>> {
     let keys = match &key {
         Some(k) if !matches!(k, Value::None) => {
             let mut keys = Vec::with_capacity(items.len());
@@ -360,12 +305,7 @@ pub fn sort_values(
     Ok(order.into_iter().map(|i| items[i].clone()).collect())
 }
 
-fn merge_sort(
-    interp: &mut Interp,
-    order: &mut Vec<usize>,
-    keys: &[Value],
-    reverse: bool,
-) -> Raise<()> {
+fn merge_sort(interp: &mut Interp, order: &mut Vec<usize>, keys: &[Value], reverse: bool) -> Raise<()> {
     if order.len() <= 1 {
         return Ok(());
     }
@@ -376,11 +316,7 @@ fn merge_sort(
     let (mut i, mut j) = (0, 0);
     while i < left.len() && j < right.len() {
         // Stability: take from the right only when strictly before the left.
-        let right_first = if reverse {
-            interp.less_than(&keys[left[i]], &keys[right[j]])?
-        } else {
-            interp.less_than(&keys[right[j]], &keys[left[i]])?
-        };
+        let right_first = if reverse { interp.less_than(&keys[left[i]], &keys[right[j]])? } else { interp.less_than(&keys[right[j]], &keys[left[i]])? };
         if right_first {
             order.push(right[j]);
             j += 1;
@@ -416,30 +352,16 @@ fn builtin_reversed(interp: &mut Interp, args: Args) -> Raise<Value> {
             let m = i.class.lookup("__reversed__").unwrap_or(Value::None);
             return interp.call(&m, Args::new(vec![v.clone()]));
         }
-        other => {
-            return Err(interp.type_error(format!(
-                "'{}' object is not reversible",
-                interp.type_name(other)
-            )))
-        }
+        other => return Err(interp.type_error(format!("'{}' object is not reversible", interp.type_name(other)))),
     };
     let len = interp.len(&seq)?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
-        seq,
-        index: len,
-    }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed { seq, index: len }))))
 }
 
 fn builtin_enumerate(interp: &mut Interp, mut args: Args) -> Raise<Value> {
-    let start = args
-        .take_kw("start")
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::Int(0));
+    let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
     let inner = interp.get_iter(&arg(interp, &args, 0, "enumerate")?)?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
-        inner,
-        count: start,
-    }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate { inner, count: start }))))
 }
 
 fn builtin_zip(interp: &mut Interp, mut args: Args) -> Raise<Value> {
@@ -449,14 +371,9 @@ fn builtin_zip(interp: &mut Interp, mut args: Args) -> Raise<Value> {
     };
     let mut inners = Vec::new();
     for (i, v) in args.pos.iter().enumerate() {
-        inners.push(interp.get_iter(v).map_err(|_| {
-            interp.type_error(format!("zip argument #{} must support iteration", i + 1))
-        })?);
+        inners.push(interp.get_iter(v).map_err(|_| interp.type_error(format!("zip argument #{} must support iteration", i + 1)))?);
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip {
-        inners,
-        strict,
-    }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip { inners, strict }))))
 }
 
 fn builtin_map(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -468,26 +385,17 @@ fn builtin_map(interp: &mut Interp, args: Args) -> Raise<Value> {
     for v in &args.pos[1..] {
         inners.push(interp.get_iter(v)?);
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map {
-        func,
-        inners,
-    }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map { func, inners }))))
 }
 
 fn builtin_filter(interp: &mut Interp, args: Args) -> Raise<Value> {
     check_exact(interp, &args, 2, "filter")?;
     let inner = interp.get_iter(&args.pos[1])?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter {
-        func: args.pos[0].clone(),
-        inner,
-    }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter { func: args.pos[0].clone(), inner }))))
 }
 
 fn builtin_sum(interp: &mut Interp, mut args: Args) -> Raise<Value> {
-    let start = args
-        .take_kw("start")
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::Int(0));
+    let start = args.take_kw("start").or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
     if matches!(start, Value::Str(_)) {
         return Err(interp.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -496,8 +404,7 @@ fn builtin_sum(interp: &mut Interp, mut args: Args) -> Raise<Value> {
     let mut float_total: Option<f64> = None;
     while let Some(v) = interp.next(&it)? {
         // Floats are summed with compensation, as CPython's sum() does.
-        if let (Value::Float(_), Value::Float(x)) | (Value::Int(_), Value::Float(x)) = (&total, &v)
-        {
+        if let (Value::Float(_), Value::Float(x)) | (Value::Int(_), Value::Float(x)) = (&total, &v) {
             let base = float_total.unwrap_or(as_f64(&total).unwrap_or(0.0));
             float_total = Some(base + x);
             total = Value::Float(base + x);
@@ -577,32 +484,21 @@ fn builtin_all(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn builtin_round(interp: &mut Interp, mut args: Args) -> Raise<Value> {
-    let ndigits = args
-        .take_kw("ndigits")
-        .or_else(|| args.pos.get(1).cloned())
-        .filter(|v| !matches!(v, Value::None));
+    let ndigits = args.take_kw("ndigits").or_else(|| args.pos.get(1).cloned()).filter(|v| !matches!(v, Value::None));
     let x = arg(interp, &args, 0, "round")?;
     match (&x, ndigits) {
         (Value::Float(f), None) => {
             if !f.is_finite() {
-                return Err(if f.is_nan() {
-                    interp.value_error("cannot convert float NaN to integer")
-                } else {
-                    interp.err("OverflowError", "cannot convert float infinity to integer")
-                });
+                return Err(if f.is_nan() { interp.value_error("cannot convert float NaN to integer") } else { interp.err("OverflowError", "cannot convert float infinity to integer") });
             }
             let r = round_half_even(*f);
-            Ok(crate::dict::float_to_bigint(r)
-                .map(Value::from_bigint)
-                .unwrap_or(Value::Int(0)))
+            Ok(crate::dict::float_to_bigint(r).map(Value::from_bigint).unwrap_or(Value::Int(0)))
         }
         (Value::Float(f), Some(n)) => {
             let n = int_arg(interp, &n)?;
             Ok(Value::Float(round_float_digits(*f, n)))
         }
-        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => {
-            Ok(Value::from_bigint(as_bigint(&x).unwrap_or_default()))
-        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(Value::from_bigint(as_bigint(&x).unwrap_or_default())),
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
             let n = int_arg(interp, &n)?;
             if n >= 0 {
@@ -612,21 +508,14 @@ fn builtin_round(interp: &mut Interp, mut args: Args) -> Raise<Value> {
             let p = num_traits::pow(BigInt::from(10), (-n).min(10_000) as usize);
             let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
             let twice = &r * 2;
-            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
-                q + 1
-            } else {
-                q
-            };
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
             Ok(Value::from_bigint(q * p))
         }
         (Value::Instance(i), _) if i.class.lookup("__round__").is_some() => {
             let m = i.class.lookup("__round__").unwrap_or(Value::None);
             interp.call(&m, Args::new(args.pos.clone()))
         }
-        _ => Err(interp.type_error(format!(
-            "type {} doesn't define __round__ method",
-            interp.type_name(&x)
-        ))),
+        _ => Err(interp.type_error(format!("type {} doesn't define __round__ method", interp.type_name(&x)))),
     }
 }
 
@@ -671,10 +560,7 @@ fn builtin_divmod(interp: &mut Interp, args: Args) -> Raise<Value> {
             return Err(interp.err("ZeroDivisionError", "integer division or modulo by zero"));
         }
         let (q, r) = num_integer::Integer::div_mod_floor(&x, &y);
-        return Ok(Value::tuple(vec![
-            Value::from_bigint(q),
-            Value::from_bigint(r),
-        ]));
+        return Ok(Value::tuple(vec![Value::from_bigint(q), Value::from_bigint(r)]));
     }
     if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
         if y == 0.0 {
@@ -689,19 +575,14 @@ fn builtin_divmod(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn builtin_pow(interp: &mut Interp, mut args: Args) -> Raise<Value> {
-    let modulus = args
-        .take_kw("mod")
-        .or_else(|| args.pos.get(2).cloned())
-        .filter(|v| !matches!(v, Value::None));
+    let modulus = args.take_kw("mod").or_else(|| args.pos.get(2).cloned()).filter(|v| !matches!(v, Value::None));
     let base = arg(interp, &args, 0, "pow")?;
     let exp = arg(interp, &args, 1, "pow")?;
     let Some(m) = modulus else {
         return interp.binary_op(&base, crate::ast::BinOp::Pow, &exp);
     };
     let (Some(b), Some(e), Some(m)) = (as_bigint(&base), as_bigint(&exp), as_bigint(&m)) else {
-        return Err(
-            interp.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
+        return Err(interp.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     };
     if m.is_zero() {
         return Err(interp.value_error("pow() 3rd argument cannot be 0"));
@@ -715,11 +596,7 @@ fn builtin_pow(interp: &mut Interp, mut args: Args) -> Raise<Value> {
         (b, e)
     };
     let r = b.modpow(&e, &m.abs());
-    let r = if m.is_negative() && !r.is_zero() {
-        r + &m
-    } else {
-        r
-    };
+    let r = if m.is_negative() && !r.is_zero() { r + &m } else { r };
     Ok(Value::from_bigint(r))
 }
 
@@ -748,17 +625,11 @@ fn builtin_ord(interp: &mut Interp, args: Args) -> Raise<Value> {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
-                _ => Err(interp.type_error(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.chars().count()
-                ))),
+                _ => Err(interp.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
             }
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        other => Err(interp.type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            interp.type_name(other)
-        ))),
+        other => Err(interp.type_error(format!("ord() expected string of length 1, but {} found", interp.type_name(other)))),
     }
 }
 
@@ -766,18 +637,8 @@ fn radix(interp: &mut Interp, args: Args, base: u32, fname: &str) -> Raise<Value
     check_exact(interp, &args, 1, fname)?;
     let v = &args.pos[0];
     let b = match v {
-        Value::Float(_) | Value::Str(_) => {
-            return Err(interp.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                interp.type_name(v)
-            )))
-        }
-        _ => as_bigint(v).ok_or_else(|| {
-            interp.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                interp.type_name(v)
-            ))
-        })?,
+        Value::Float(_) | Value::Str(_) => return Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v)))),
+        _ => as_bigint(v).ok_or_else(|| interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v))))?,
     };
     Ok(Value::str(&crate::format::int_to_radix_prefixed(&b, base)))
 }
@@ -801,9 +662,7 @@ fn builtin_hash(interp: &mut Interp, args: Args) -> Raise<Value> {
 
 fn builtin_id(interp: &mut Interp, args: Args) -> Raise<Value> {
     check_exact(interp, &args, 1, "id")?;
-    Ok(Value::Int(
-        (0x7f00_0000_0000usize | (args.pos[0].address() & 0xff_ffff_ffff)) as i64,
-    ))
+    Ok(Value::Int((0x7f00_0000_0000usize | (args.pos[0].address() & 0xff_ffff_ffff)) as i64))
 }
 
 fn builtin_callable(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -818,10 +677,7 @@ fn builtin_callable(interp: &mut Interp, args: Args) -> Raise<Value> {
 fn attr_name(interp: &Interp, v: &Value) -> Raise<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(interp.type_error(format!(
-            "attribute name must be string, not '{}'",
-            interp.type_name(other)
-        ))),
+        other => Err(interp.type_error(format!("attribute name must be string, not '{}'", interp.type_name(other)))),
     }
 }
 
@@ -863,22 +719,14 @@ fn builtin_format(interp: &mut Interp, args: Args) -> Raise<Value> {
     let v = arg(interp, &args, 0, "format")?;
     let spec = match args.pos.get(1) {
         Some(Value::Str(s)) => s.to_string(),
-        Some(other) => {
-            return Err(interp.type_error(format!(
-                "format() argument 2 must be str, not {}",
-                interp.type_name(other)
-            )))
-        }
+        Some(other) => return Err(interp.type_error(format!("format() argument 2 must be str, not {}", interp.type_name(other)))),
         None => String::new(),
     };
     interp.format_value(&v, &spec).map(|s| Value::str(&s))
 }
 
 fn builtin_globals(interp: &mut Interp, _args: Args) -> Raise<Value> {
-    Err(interp.err(
-        "NotImplementedError",
-        "globals() is not available in Awaitable",
-    ))
+    Err(interp.err("NotImplementedError", "globals() is not available in Awaitable"))
 }
 
 fn builtin_vars(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -887,17 +735,11 @@ fn builtin_vars(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn builtin_input(interp: &mut Interp, _args: Args) -> Raise<Value> {
-    Err(interp.err(
-        "OSError",
-        "input() is not available: Awaitable cells have no standard input",
-    ))
+    Err(interp.err("OSError", "input() is not available: Awaitable cells have no standard input"))
 }
 
 fn builtin_open(interp: &mut Interp, _args: Args) -> Raise<Value> {
-    Err(interp.err(
-        "OSError",
-        "open() is not available: Awaitable runs without a file system",
-    ))
+    Err(interp.err("OSError", "open() is not available: Awaitable runs without a file system"))
 }
 
 fn builtin_build_class(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -925,40 +767,21 @@ fn new_int(interp: &mut Interp, mut args: Args) -> Raise<Value> {
             if f.is_nan() {
                 return Err(interp.value_error("cannot convert float NaN to integer"));
             }
-            crate::dict::float_to_bigint(f.trunc())
-                .map(Value::from_bigint)
-                .ok_or_else(|| {
-                    interp.err("OverflowError", "cannot convert float infinity to integer")
-                })
+            crate::dict::float_to_bigint(f.trunc()).map(Value::from_bigint).ok_or_else(|| interp.err("OverflowError", "cannot convert float infinity to integer"))
         }
         Value::Str(s) => parse_int(interp, s, 10),
         Value::Bytes(b) => parse_int(interp, &String::from_utf8_lossy(b), 10),
-        Value::Instance(i) => match i
-            .class
-            .lookup("__int__")
-            .or_else(|| i.class.lookup("__index__"))
-        {
+        Value::Instance(i) => match i.class.lookup("__int__").or_else(|| i.class.lookup("__index__")) {
             Some(m) => interp.call(&m, Args::new(vec![v.clone()])),
-            None => Err(interp.type_error(format!(
-                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                i.class.name
-            ))),
+            None => Err(interp.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", i.class.name))),
         },
-        other => Err(interp.type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            interp.type_name(other)
-        ))),
+        other => Err(interp.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", interp.type_name(other)))),
     }
 }
 
 /// `int(text, base)` with CPython's rules and messages.
 pub fn parse_int(interp: &Interp, text: &str, base: u32) -> Raise<Value> {
-    let invalid = || {
-        interp.value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            crate::repr::str_repr(text)
-        ))
-    };
+    let invalid = || interp.value_error(format!("invalid literal for int() with base {base}: {}", crate::repr::str_repr(text)));
     if base != 0 && !(2..=36).contains(&base) {
         return Err(interp.value_error("int() base must be >= 2 and <= 36, or 0"));
     }
@@ -975,22 +798,14 @@ pub fn parse_int(interp: &Interp, text: &str, base: u32) -> Raise<Value> {
         (0, _) => (10, digits),
         (b, _) => (b, digits),
     };
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return Err(invalid());
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
     if base == 10 && interp.int_max_str_digits > 0 && clean.len() > interp.int_max_str_digits {
         return Err(interp.value_error(format!("Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", interp.int_max_str_digits, clean.len())));
     }
-    let parsed = if base == 10 {
-        crate::format::decimal_to_int(&clean)
-    } else {
-        BigInt::parse_bytes(clean.as_bytes(), base)
-    };
+    let parsed = if base == 10 { crate::format::decimal_to_int(&clean) } else { BigInt::parse_bytes(clean.as_bytes(), base) };
     let value = parsed.ok_or_else(invalid)?;
     Ok(Value::from_bigint(if negative { -value } else { value }))
 }
@@ -1006,21 +821,13 @@ fn new_float(interp: &mut Interp, args: Args) -> Raise<Value> {
     let v = args.pos.get(1).cloned().unwrap_or(Value::Float(0.0));
     match &v {
         Value::Float(_) => Ok(v),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => interp
-            .int_to_float(&as_bigint(&v).unwrap_or_default())
-            .map(Value::Float),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => interp.int_to_float(&as_bigint(&v).unwrap_or_default()).map(Value::Float),
         Value::Str(s) => parse_float(interp, s),
         Value::Instance(i) => match i.class.lookup("__float__") {
             Some(m) => interp.call(&m, Args::new(vec![v.clone()])),
-            None => Err(interp.type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                i.class.name
-            ))),
+            None => Err(interp.type_error(format!("float() argument must be a string or a real number, not '{}'", i.class.name))),
         },
-        other => Err(interp.type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            interp.type_name(other)
-        ))),
+        other => Err(interp.type_error(format!("float() argument must be a string or a real number, not '{}'", interp.type_name(other)))),
     }
 }
 
@@ -1035,17 +842,10 @@ pub fn parse_float(interp: &Interp, text: &str) -> Raise<Value> {
     };
     let value = match v {
         Some(x) => Some(if lower.starts_with('-') { -x } else { x }),
-        None if !text.trim().contains("__") && !lower.contains("inf") && !lower.contains("nan") => {
-            t.parse::<f64>().ok()
-        }
+        None if !text.trim().contains("__") && !lower.contains("inf") && !lower.contains("nan") => t.parse::<f64>().ok(),
         None => None,
     };
-    value.map(Value::Float).ok_or_else(|| {
-        interp.value_error(format!(
-            "could not convert string to float: {}",
-            crate::repr::str_repr(text)
-        ))
-    })
+    value.map(Value::Float).ok_or_else(|| interp.value_error(format!("could not convert string to float: {}", crate::repr::str_repr(text))))
 }
 
 fn new_str(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1074,24 +874,13 @@ fn new_tuple(interp: &mut Interp, args: Args) -> Raise<Value> {
 /// Fills a dict from a mapping or an iterable of pairs.
 pub fn dict_update(interp: &mut Interp, dict: &Rc<RefCell<Dict>>, source: &Value) -> Raise<()> {
     let pairs: Vec<(Value, Value)> = match source {
-        Value::Dict(d) => d
-            .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+        Value::Dict(d) => d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         other => {
             let mut pairs = Vec::new();
             for (i, item) in interp.iterate(other)?.into_iter().enumerate() {
-                let kv = interp.iterate(&item).map_err(|_| {
-                    interp.type_error(format!(
-                        "cannot convert dictionary update sequence element #{i} to a sequence"
-                    ))
-                })?;
+                let kv = interp.iterate(&item).map_err(|_| interp.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
                 if kv.len() != 2 {
-                    return Err(interp.value_error(format!(
-                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                        kv.len()
-                    )));
+                    return Err(interp.value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", kv.len())));
                 }
                 pairs.push((kv[0].clone(), kv[1].clone()));
             }
@@ -1099,9 +888,7 @@ pub fn dict_update(interp: &mut Interp, dict: &Rc<RefCell<Dict>>, source: &Value
         }
     };
     for (k, v) in pairs {
-        dict.borrow_mut()
-            .insert(k, v)
-            .map_err(|u| interp.type_error(format!("unhashable type: '{}'", u.0)))?;
+        dict.borrow_mut().insert(k, v).map_err(|u| interp.type_error(format!("unhashable type: '{}'", u.0)))?;
     }
     Ok(())
 }
@@ -1134,21 +921,13 @@ fn new_frozenset(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn new_range(interp: &mut Interp, args: Args) -> Raise<Value> {
-    let nums: Vec<i64> = args.pos[1..]
-        .iter()
-        .map(|v| int_arg(interp, v))
-        .collect::<Raise<_>>()?;
+    let nums: Vec<i64> = args.pos[1..].iter().map(|v| int_arg(interp, v)).collect::<Raise<_>>()?;
     let (start, stop, step) = match nums.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
         [start, stop, step] => (*start, *stop, *step),
         [] => return Err(interp.type_error("range expected at least 1 argument, got 0")),
-        _ => {
-            return Err(interp.type_error(format!(
-                "range expected at most 3 arguments, got {}",
-                nums.len()
-            )))
-        }
+        _ => return Err(interp.type_error(format!("range expected at most 3 arguments, got {}", nums.len()))),
     };
     if step == 0 {
         return Err(interp.value_error("range() arg 3 must not be zero"));
@@ -1170,28 +949,18 @@ fn new_slice(_interp: &mut Interp, args: Args) -> Raise<Value> {
 fn new_type(interp: &mut Interp, args: Args) -> Raise<Value> {
     match args.pos.len() {
         2 => Ok(Value::Class(interp.type_of(&args.pos[1]))),
-        _ => Err(interp.type_error(
-            "type() takes 1 argument (creating classes with type() is not supported by Awaitable)",
-        )),
+        _ => Err(interp.type_error("type() takes 1 argument (creating classes with type() is not supported by Awaitable)")),
     }
 }
 
 fn payload_instance(interp: &Interp, kind: BuiltinType, payload: Payload) -> Value {
-    Value::Instance(Rc::new(Instance {
-        class: interp.types.get(kind),
-        attrs: RefCell::new(HashMap::new()),
-        payload: RefCell::new(payload),
-    }))
+    Value::Instance(Rc::new(Instance { class: interp.types.get(kind), attrs: RefCell::new(HashMap::new()), payload: RefCell::new(payload) }))
 }
 
 fn new_property(interp: &mut Interp, args: Args) -> Raise<Value> {
     let getter = args.pos.get(1).cloned().unwrap_or(Value::None);
     let setter = args.pos.get(2).cloned().unwrap_or(Value::None);
-    Ok(payload_instance(
-        interp,
-        BuiltinType::Property,
-        Payload::Property { getter, setter },
-    ))
+    Ok(payload_instance(interp, BuiltinType::Property, Payload::Property { getter, setter }))
 }
 
 fn property_setter(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1203,11 +972,7 @@ fn property_setter(interp: &mut Interp, args: Args) -> Raise<Value> {
         _ => Value::None,
     };
     let setter = arg(interp, &args, 1, "setter")?;
-    Ok(payload_instance(
-        interp,
-        BuiltinType::Property,
-        Payload::Property { getter, setter },
-    ))
+    Ok(payload_instance(interp, BuiltinType::Property, Payload::Property { getter, setter }))
 }
 
 fn property_getter(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1219,29 +984,17 @@ fn property_getter(interp: &mut Interp, args: Args) -> Raise<Value> {
         _ => Value::None,
     };
     let getter = arg(interp, &args, 1, "getter")?;
-    Ok(payload_instance(
-        interp,
-        BuiltinType::Property,
-        Payload::Property { getter, setter },
-    ))
+    Ok(payload_instance(interp, BuiltinType::Property, Payload::Property { getter, setter }))
 }
 
 fn new_staticmethod(interp: &mut Interp, args: Args) -> Raise<Value> {
     let f = arg(interp, &args, 1, "staticmethod")?;
-    Ok(payload_instance(
-        interp,
-        BuiltinType::StaticMethod,
-        Payload::StaticMethod(f),
-    ))
+    Ok(payload_instance(interp, BuiltinType::StaticMethod, Payload::StaticMethod(f)))
 }
 
 fn new_classmethod(interp: &mut Interp, args: Args) -> Raise<Value> {
     let f = arg(interp, &args, 1, "classmethod")?;
-    Ok(payload_instance(
-        interp,
-        BuiltinType::ClassMethod,
-        Payload::ClassMethod(f),
-    ))
+    Ok(payload_instance(interp, BuiltinType::ClassMethod, Payload::ClassMethod(f)))
 }
 
 fn new_super(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1253,18 +1006,8 @@ fn new_super(interp: &mut Interp, args: Args) -> Raise<Value> {
         1 => return Err(interp.err("RuntimeError", "super(): no arguments")),
         _ => return Err(interp.type_error("super() takes 0 or 2 arguments")),
     };
-    let start = class
-        .base
-        .clone()
-        .ok_or_else(|| interp.err("RuntimeError", "super(): no base class"))?;
-    Ok(payload_instance(
-        interp,
-        BuiltinType::Super,
-        Payload::Super {
-            class: start,
-            receiver,
-        },
-    ))
+    let start = class.base.clone().ok_or_else(|| interp.err("RuntimeError", "super(): no base class"))?;
+    Ok(payload_instance(interp, BuiltinType::Super, Payload::Super { class: start, receiver }))
 }
 
 fn exception_init(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1291,11 +1034,7 @@ fn object_init(_interp: &mut Interp, _args: Args) -> Raise<Value> {
 
 fn object_eq(interp: &mut Interp, args: Args) -> Raise<Value> {
     check_exact(interp, &args, 2, "__eq__")?;
-    Ok(if args.pos[0].is(&args.pos[1]) {
-        Value::Bool(true)
-    } else {
-        Value::NotImplemented
-    })
+    Ok(if args.pos[0].is(&args.pos[1]) { Value::Bool(true) } else { Value::NotImplemented })
 }
 
 fn object_ne(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1312,12 +1051,7 @@ fn object_hash(interp: &mut Interp, args: Args) -> Raise<Value> {
 fn object_repr(interp: &mut Interp, args: Args) -> Raise<Value> {
     let v = arg(interp, &args, 0, "__repr__")?;
     let class = interp.type_of(&v);
-    Ok(Value::str(&format!(
-        "<{}.{} object at {}>",
-        class.module,
-        class.qualname,
-        crate::repr::address_text(&v)
-    )))
+    Ok(Value::str(&format!("<{}.{} object at {}>", class.module, class.qualname, crate::repr::address_text(&v))))
 }
 
 fn object_str(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1333,10 +1067,7 @@ fn object_setattr(interp: &mut Interp, args: Args) -> Raise<Value> {
             i.attrs.borrow_mut().insert(name, args.pos[2].clone());
             Ok(Value::None)
         }
-        other => Err(interp.type_error(format!(
-            "can't apply this __setattr__ to {} object",
-            interp.type_name(other)
-        ))),
+        other => Err(interp.type_error(format!("can't apply this __setattr__ to {} object", interp.type_name(other)))),
     }
 }
 
@@ -1349,10 +1080,7 @@ pub fn register_module(interp: &mut Interp, name: &str, entries: Vec<(&str, Valu
     for (k, v) in entries {
         let _ = dict.insert(Value::str(k), v);
     }
-    let module = Value::Module(Rc::new(Module {
-        name: Rc::from(name),
-        dict: Rc::new(RefCell::new(dict)),
-    }));
+    let module = Value::Module(Rc::new(Module { name: Rc::from(name), dict: Rc::new(RefCell::new(dict)) }));
     interp.modules.insert(name.to_string(), module.clone());
     module
 }
@@ -1369,15 +1097,9 @@ fn install_modules(interp: &mut Interp) {
             ("process_time", native("process_time", time_monotonic)),
             ("sleep", blocking("sleep", time_sleep)),
             ("time_ns", native("time_ns", time_time_ns)),
-            (
-                "perf_counter_ns",
-                native("perf_counter_ns", time_monotonic_ns),
-            ),
+            ("perf_counter_ns", native("perf_counter_ns", time_monotonic_ns)),
             ("monotonic_ns", native("monotonic_ns", time_monotonic_ns)),
-            (
-                "process_time_ns",
-                native("process_time_ns", time_monotonic_ns),
-            ),
+            ("process_time_ns", native("process_time_ns", time_monotonic_ns)),
             ("strftime", native("strftime", crate::timefmt::strftime)),
             ("localtime", native("localtime", crate::timefmt::localtime)),
             ("gmtime", native("gmtime", crate::timefmt::gmtime)),
@@ -1391,18 +1113,9 @@ fn install_modules(interp: &mut Interp) {
         interp,
         "sys",
         vec![
-            (
-                "set_int_max_str_digits",
-                native("set_int_max_str_digits", sys_set_int_max_str_digits),
-            ),
-            (
-                "get_int_max_str_digits",
-                native("get_int_max_str_digits", sys_get_int_max_str_digits),
-            ),
-            (
-                "getrecursionlimit",
-                native("getrecursionlimit", sys_getrecursionlimit),
-            ),
+            ("set_int_max_str_digits", native("set_int_max_str_digits", sys_set_int_max_str_digits)),
+            ("get_int_max_str_digits", native("get_int_max_str_digits", sys_get_int_max_str_digits)),
+            ("getrecursionlimit", native("getrecursionlimit", sys_getrecursionlimit)),
             ("version", Value::str("3.12.0 (Awaitable)")),
             ("platform", Value::str("awaitable")),
             ("maxsize", Value::Int(i64::MAX)),
@@ -1436,12 +1149,7 @@ fn time_monotonic_ns(interp: &mut Interp, _args: Args) -> Raise<Value> {
 
 fn time_sleep(interp: &mut Interp, args: Args) -> Raise<Blocking> {
     check_exact(interp, &args, 1, "sleep")?;
-    let seconds = as_f64(&args.pos[0]).ok_or_else(|| {
-        interp.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            interp.type_name(&args.pos[0])
-        ))
-    })?;
+    let seconds = as_f64(&args.pos[0]).ok_or_else(|| interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(&args.pos[0]))))?;
     if seconds < 0.0 {
         return Err(interp.value_error("sleep length must be non-negative"));
     }
@@ -1449,14 +1157,7 @@ fn time_sleep(interp: &mut Interp, args: Args) -> Raise<Blocking> {
 }
 
 fn sys_set_int_max_str_digits(interp: &mut Interp, mut args: Args) -> Raise<Value> {
-    let v = args
-        .take_kw("maxdigits")
-        .or_else(|| args.pos.first().cloned())
-        .ok_or_else(|| {
-            interp.type_error(
-                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
-            )
-        })?;
+    let v = args.take_kw("maxdigits").or_else(|| args.pos.first().cloned()).ok_or_else(|| interp.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"))?;
     let n = int_arg(interp, &v)?;
     if n != 0 && n < 640 {
         return Err(interp.value_error("maxdigits must be 0 or larger than 640"));
