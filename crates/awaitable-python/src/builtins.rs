@@ -1097,9 +1097,15 @@ fn install_modules(interp: &mut Interp) {
             ("process_time", native("process_time", time_monotonic)),
             ("sleep", blocking("sleep", time_sleep)),
             ("time_ns", native("time_ns", time_time_ns)),
-            ("perf_counter_ns", native("perf_counter_ns", time_monotonic_ns)),
+            (
+                "perf_counter_ns",
+                native("perf_counter_ns", time_monotonic_ns),
+            ),
             ("monotonic_ns", native("monotonic_ns", time_monotonic_ns)),
-            ("process_time_ns", native("process_time_ns", time_monotonic_ns)),
+            (
+                "process_time_ns",
+                native("process_time_ns", time_monotonic_ns),
+            ),
             ("strftime", native("strftime", crate::timefmt::strftime)),
             ("localtime", native("localtime", crate::timefmt::localtime)),
             ("gmtime", native("gmtime", crate::timefmt::gmtime)),

@@ -26,7 +26,7 @@ const FIELDS: [&str; 9] = [
 
 /// The `time.struct_time` class: a 9-item read-only sequence with named fields
 /// (`tm_zone` and `tm_gmtoff` are attributes only).
-pub fn struct_time_class(interp: &Interp) -> Rc<Class> {
+pub fn struct_time_class(interp: &mut Interp) -> Rc<Class> {
     let class = crate::types::new_class(
         "struct_time",
         Some(interp.types.object.clone()),
@@ -50,7 +50,44 @@ pub fn struct_time_class(interp: &Interp) -> Rc<Class> {
             .borrow_mut()
             .insert(Rc::from(*name), native(name, *f));
     }
+    for (name, method) in python_wrappers(interp) {
+        class.dict.borrow_mut().insert(Rc::from(name), method);
+    }
     class
+}
+
+/// Python source for `__init__` and `__repr__` calling the native ones: the
+/// interpreter may take built-in `__init__`s and `__repr__`s for `object`'s
+/// defaults and skip them.
+const WRAPPERS: &str = "\
+def __init__(self, *args, **kwargs):
+    _init(self, *args, **kwargs)
+def __repr__(self):
+    return _repr(self)
+";
+
+/// The functions of [`WRAPPERS`]; none if they cannot be compiled (no parser).
+fn python_wrappers(interp: &mut Interp) -> Vec<(&'static str, Value)> {
+    let Ok(code) = crate::parser::parse_module(WRAPPERS).and_then(|ast| {
+        crate::compiler::compile_module(&ast, "<time>", crate::compiler::Mode::Script)
+    }) else {
+        return Vec::new();
+    };
+    let mut names = crate::dict::Dict::new();
+    let _ = names.insert(Value::str("__name__"), Value::str("time"));
+    let _ = names.insert(Value::str("_init"), native("_init", struct_time_init));
+    let _ = names.insert(Value::str("_repr"), native("_repr", struct_time_repr));
+    let globals = Rc::new(std::cell::RefCell::new(names));
+    let mut frame = interp.module_frame(code, globals.clone());
+    frame.role = crate::frame::FrameRole::Base;
+    if interp.run_nested(frame).is_err() {
+        return Vec::new();
+    }
+    let globals = globals.borrow();
+    ["__init__", "__repr__"]
+        .into_iter()
+        .filter_map(|name| Some((name, globals.get_str(name)?)))
+        .collect()
 }
 
 /// A `struct_time` for `tm`, or a plain tuple if `time` has no `struct_time` (never, in practice).

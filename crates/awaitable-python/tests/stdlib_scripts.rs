@@ -41,7 +41,7 @@ fn run(source: &str, filename: &str) -> (String, String) {
     for _ in 0..10_000 {
         let outcome = runtime.step(1_000_000);
         for event in runtime.take_events() {
-            if let EventKind::Output { stream, text } = event.kind {
+            if let EventKind::Output { stream, text, .. } = event.kind {
                 match stream {
                     Stream::Stdout => stdout.push_str(&text),
                     _ => stderr.push_str(&text),
