@@ -438,6 +438,26 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// Where CPython places the tokens made at the end of input: at the end
+    /// of the last line, not on the empty line after a final newline.
+    fn end_of_input_mark(&self) -> Mark {
+        let Some(before) = self
+            .src
+            .strip_suffix('\n')
+            .or_else(|| self.src.strip_suffix('\r'))
+        else {
+            return self.mark();
+        };
+        let before = before.strip_suffix('\r').unwrap_or(before);
+        let last_line = before.rsplit(['\n', '\r']).next().unwrap_or("");
+        let width = u32::try_from(last_line.chars().count()).unwrap_or(u32::MAX);
+        Mark {
+            pos: self.pos,
+            line: self.detected_line(),
+            col: width.saturating_add(1),
+        }
+    }
+
     /// The line a "detected at line N" message names: CPython does not count
     /// the empty line after a final newline.
     fn detected_line(&self) -> u32 {
@@ -627,7 +647,7 @@ impl<'a> Lexer<'a> {
         if !self.brackets.is_empty() {
             return Err(self.unclosed_error());
         }
-        let m = self.mark();
+        let m = self.end_of_input_mark();
         if self.line_has_tokens {
             self.push(TokenKind::Newline, m);
         }

@@ -2626,3 +2626,1418 @@ fn comprehension_children<'e>(generators: &'e [Comprehension], f: &mut impl FnMu
         generator.ifs.iter().for_each(&mut *f);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // ----- helpers: a compact, readable rendering of the AST -----
+
+    fn list(exprs: &[Expr]) -> String {
+        exprs.iter().map(show).collect::<Vec<_>>().join(" ")
+    }
+
+    fn opt(e: &Option<Box<Expr>>) -> String {
+        e.as_deref().map_or(String::new(), show)
+    }
+
+    fn show_params(p: &Params) -> String {
+        let param = |p: &Param| match &p.default {
+            Some(d) => format!("{}={}", p.name, show(d)),
+            None => p.name.clone(),
+        };
+        let mut parts: Vec<String> = p.args.iter().map(param).collect();
+        match &p.vararg {
+            Some(name) => parts.push(format!("*{name}")),
+            None if !p.kwonly.is_empty() => parts.push("*".into()),
+            None => {}
+        }
+        parts.extend(p.kwonly.iter().map(param));
+        parts.extend(p.kwarg.iter().map(|k| format!("**{k}")));
+        format!("({})", parts.join(" "))
+    }
+
+    fn show_generators(generators: &[Comprehension]) -> String {
+        let one = |c: &Comprehension| {
+            let prefix = if c.is_async { "async for" } else { "for" };
+            let ifs: String = c.ifs.iter().map(|i| format!(" if {}", show(i))).collect();
+            format!("{prefix} {} in {}{ifs}", show(&c.target), show(&c.iter))
+        };
+        generators.iter().map(one).collect::<Vec<_>>().join(" ")
+    }
+
+    fn show_part(part: &FStringPart) -> String {
+        match part {
+            FStringPart::Literal(text) => format!("{text:?}"),
+            FStringPart::Value {
+                value,
+                conversion,
+                spec,
+                debug_text,
+            } => {
+                let mut out = format!("{{{}", show(value));
+                if let Some(text) = debug_text {
+                    out = format!("{{{text:?} {}", show(value));
+                }
+                if let Some(c) = conversion {
+                    out.push_str(&format!("!{c}"));
+                }
+                if !spec.is_empty() {
+                    let spec: Vec<String> = spec.iter().map(show_part).collect();
+                    out.push_str(&format!(":{}", spec.join(" ")));
+                }
+                out + "}"
+            }
+        }
+    }
+
+    fn show(e: &Expr) -> String {
+        use ExprKind as K;
+        match &e.kind {
+            K::None => "None".into(),
+            K::Bool(b) => if *b { "True" } else { "False" }.into(),
+            K::Int(digits) => digits.clone(),
+            K::Float(value) => format!("{value:?}"),
+            K::Str(text) => format!("{text:?}"),
+            K::Bytes(bytes) => format!("b{:?}", String::from_utf8_lossy(bytes)),
+            K::FString(parts) => {
+                format!(
+                    "(f {})",
+                    parts.iter().map(show_part).collect::<Vec<_>>().join(" ")
+                )
+            }
+            K::Ellipsis => "...".into(),
+            K::Name(name) => name.clone(),
+            K::List(elts) => format!("[{}]", list(elts)),
+            K::Tuple(elts) => format!("(tuple {})", list(elts)),
+            K::Set(elts) => format!("{{set {}}}", list(elts)),
+            K::Dict(items) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|(k, v)| match k {
+                        Some(k) => format!("{}:{}", show(k), show(v)),
+                        None => format!("**{}", show(v)),
+                    })
+                    .collect();
+                format!("{{dict {}}}", items.join(" "))
+            }
+            K::Starred(value) => format!("*{}", show(value)),
+            K::Attribute { value, attr } => format!("{}.{attr}", show(value)),
+            K::Subscript { value, index } => format!("{}[{}]", show(value), show(index)),
+            K::Slice { lower, upper, step } => {
+                format!("{}:{}:{}", opt(lower), opt(upper), opt(step))
+            }
+            K::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                let mut parts: Vec<String> = args.iter().map(show).collect();
+                parts.extend(keywords.iter().map(|k| match &k.name {
+                    Some(name) => format!("{name}={}", show(&k.value)),
+                    None => format!("**{}", show(&k.value)),
+                }));
+                format!("(call {} {})", show(func), parts.join(" "))
+            }
+            K::BinOp { left, op, right } => {
+                format!("({} {} {})", op.symbol(), show(left), show(right))
+            }
+            K::UnaryOp { op, operand } => {
+                let symbol = match op {
+                    UnaryOp::Not => "not",
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Pos => "+",
+                    UnaryOp::Invert => "~",
+                };
+                format!("({symbol} {})", show(operand))
+            }
+            K::BoolOp { op, values } => {
+                let name = if *op == BoolOp::And { "and" } else { "or" };
+                format!("({name} {})", list(values))
+            }
+            K::Compare { left, ops } => {
+                let ops: Vec<String> = ops
+                    .iter()
+                    .map(|(op, e)| format!("{} {}", op.symbol(), show(e)))
+                    .collect();
+                format!("(cmp {} {})", show(left), ops.join(" "))
+            }
+            K::IfExp { test, body, orelse } => {
+                format!("(if {} {} {})", show(test), show(body), show(orelse))
+            }
+            K::Lambda { params, body } => {
+                format!("(lambda {} {})", show_params(params), show(body))
+            }
+            K::ListComp { elt, generators } => {
+                format!("(listcomp {} {})", show(elt), show_generators(generators))
+            }
+            K::SetComp { elt, generators } => {
+                format!("(setcomp {} {})", show(elt), show_generators(generators))
+            }
+            K::GeneratorExp { elt, generators } => {
+                format!("(genexp {} {})", show(elt), show_generators(generators))
+            }
+            K::DictComp {
+                key,
+                value,
+                generators,
+            } => {
+                format!(
+                    "(dictcomp {}:{} {})",
+                    show(key),
+                    show(value),
+                    show_generators(generators)
+                )
+            }
+            K::Await(value) => format!("(await {})", show(value)),
+            K::Yield(value) => format!("(yield {})", opt(value)),
+            K::YieldFrom(value) => format!("(yield-from {})", show(value)),
+            K::NamedExpr { target, value } => format!("(:= {target} {})", show(value)),
+        }
+    }
+
+    fn show_body(body: &[Stmt]) -> String {
+        format!(
+            "[{}]",
+            body.iter().map(show_stmt).collect::<Vec<_>>().join("; ")
+        )
+    }
+
+    fn show_alias(a: &Alias) -> String {
+        match &a.asname {
+            Some(asname) => format!("{} as {asname}", a.name),
+            None => a.name.clone(),
+        }
+    }
+
+    fn show_stmt(s: &Stmt) -> String {
+        use StmtKind as S;
+        match &s.kind {
+            S::Expr(e) => show(e),
+            S::Assign { targets, value } => format!("(= {} {})", list(targets), show(value)),
+            S::AugAssign { target, op, value } => {
+                format!("({}= {} {})", op.symbol(), show(target), show(value))
+            }
+            S::AnnAssign { target, value } => match value {
+                Some(v) => format!("(: {} {})", show(target), show(v)),
+                None => format!("(: {})", show(target)),
+            },
+            S::FunctionDef(f) => format!(
+                "({}def {} {} {}{})",
+                if f.is_async { "async " } else { "" },
+                f.name,
+                show_params(&f.params),
+                show_body(&f.body),
+                f.decorators
+                    .iter()
+                    .map(|d| format!(" @{}", show(d)))
+                    .collect::<String>()
+            ),
+            S::ClassDef(c) => format!(
+                "(class {} ({}) {}{})",
+                c.name,
+                list(&c.bases),
+                show_body(&c.body),
+                c.decorators
+                    .iter()
+                    .map(|d| format!(" @{}", show(d)))
+                    .collect::<String>()
+            ),
+            S::Return(value) => format!("(return {})", value.as_ref().map_or(String::new(), show)),
+            S::Delete(targets) => format!("(del {})", list(targets)),
+            S::Pass => "pass".into(),
+            S::Break => "break".into(),
+            S::Continue => "continue".into(),
+            S::If { test, body, orelse } => {
+                format!(
+                    "(if {} {} {})",
+                    show(test),
+                    show_body(body),
+                    show_body(orelse)
+                )
+            }
+            S::While { test, body, orelse } => {
+                format!(
+                    "(while {} {} {})",
+                    show(test),
+                    show_body(body),
+                    show_body(orelse)
+                )
+            }
+            S::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => format!(
+                "({}for {} {} {} {})",
+                if *is_async { "async " } else { "" },
+                show(target),
+                show(iter),
+                show_body(body),
+                show_body(orelse)
+            ),
+            S::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                let handlers: Vec<String> = handlers
+                    .iter()
+                    .map(|h| {
+                        let typ = h.typ.as_ref().map_or(String::new(), show);
+                        let name = h
+                            .name
+                            .as_ref()
+                            .map_or(String::new(), |n| format!(" as {n}"));
+                        format!("(except {typ}{name} {})", show_body(&h.body))
+                    })
+                    .collect();
+                format!(
+                    "(try {} {} {} {})",
+                    show_body(body),
+                    handlers.join(" "),
+                    show_body(orelse),
+                    show_body(finalbody)
+                )
+            }
+            S::Raise { exc, cause } => format!(
+                "(raise {} {})",
+                exc.as_ref().map_or(String::new(), show),
+                cause.as_ref().map_or(String::new(), show)
+            ),
+            S::Assert { test, msg } => {
+                format!(
+                    "(assert {} {})",
+                    show(test),
+                    msg.as_ref().map_or(String::new(), show)
+                )
+            }
+            S::With {
+                items,
+                body,
+                is_async,
+            } => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| match &i.target {
+                        Some(t) => format!("{} as {}", show(&i.context), show(t)),
+                        None => show(&i.context),
+                    })
+                    .collect();
+                let prefix = if *is_async { "async " } else { "" };
+                format!("({prefix}with {} {})", items.join(", "), show_body(body))
+            }
+            S::Import(aliases) => {
+                format!(
+                    "(import {})",
+                    aliases
+                        .iter()
+                        .map(show_alias)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+            S::ImportFrom { module, names } => {
+                let names: Vec<String> = names.iter().map(show_alias).collect();
+                format!("(from {module} import {})", names.join(", "))
+            }
+            S::Global(names) => format!("(global {})", names.join(" ")),
+            S::Nonlocal(names) => format!("(nonlocal {})", names.join(" ")),
+        }
+    }
+
+    fn parse(source: &str) -> Vec<Stmt> {
+        match parse_module(source) {
+            Ok(module) => module.body,
+            Err(e) => panic!("parse_module({source:?}) failed: {e:?}"),
+        }
+    }
+
+    /// The rendering of a module's statements, one per line.
+    fn stmts(source: &str) -> String {
+        parse(source)
+            .iter()
+            .map(show_stmt)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The rendering of an expression, parsed as an expression statement.
+    fn ex(source: &str) -> String {
+        match &parse(source)[..] {
+            [Stmt {
+                kind: StmtKind::Expr(e),
+                ..
+            }] => show(e),
+            other => panic!("not one expression statement: {other:?}"),
+        }
+    }
+
+    fn error(source: &str) -> SyntaxError {
+        match parse_module(source) {
+            Ok(module) => panic!("parse_module({source:?}) succeeded: {module:?}"),
+            Err(e) => e,
+        }
+    }
+
+    // ----- expressions -----
+
+    #[test]
+    fn power_binds_tighter_than_unary_on_its_left() {
+        assert_eq!(ex("-2**2"), "(- (** 2 2))");
+        assert_eq!(ex("2**-1"), "(** 2 (- 1))");
+        assert_eq!(ex("-a ** -b"), "(- (** a (- b)))");
+        assert_eq!(ex("~a ** b"), "(~ (** a b))");
+        assert_eq!(ex("a ** b ** c"), "(** a (** b c))");
+        assert_eq!(ex("a * b ** c"), "(* a (** b c))");
+        assert_eq!(ex("a ** b * c"), "(* (** a b) c)");
+        assert_eq!(ex("await x ** 2"), "(** (await x) 2)");
+        assert_eq!(ex("-await x"), "(- (await x))");
+    }
+
+    #[test]
+    fn binary_operator_precedence_and_associativity() {
+        assert_eq!(ex("a - b - c"), "(- (- a b) c)");
+        assert_eq!(
+            ex("a / b * c // d % e @ f"),
+            "(@ (% (// (* (/ a b) c) d) e) f)"
+        );
+        assert_eq!(ex("a + b * c"), "(+ a (* b c))");
+        assert_eq!(ex("-a * b"), "(* (- a) b)");
+        assert_eq!(ex("a << b + c"), "(<< a (+ b c))");
+        assert_eq!(ex("a | b ^ c & d << e"), "(| a (^ b (& c (<< d e))))");
+        assert_eq!(ex("a & b | c"), "(| (& a b) c)");
+        assert_eq!(ex("(a + b) * c"), "(* (+ a b) c)");
+    }
+
+    #[test]
+    fn boolean_and_comparison_operators() {
+        assert_eq!(ex("a or b and not c or d"), "(or a (and b (not c)) d)");
+        assert_eq!(ex("a and b and c"), "(and a b c)");
+        assert_eq!(ex("not a == b"), "(not (cmp a == b))");
+        assert_eq!(ex("not not a"), "(not (not a))");
+        assert_eq!(ex("a < b < c"), "(cmp a < b < c)");
+        assert_eq!(ex("a not in b is not c"), "(cmp a not in b is not c)");
+        assert_eq!(ex("a is b != c in d"), "(cmp a is b != c in d)");
+        assert_eq!(ex("a < b | c"), "(cmp a < (| b c))");
+        assert_eq!(ex("a < b and c"), "(and (cmp a < b) c)");
+    }
+
+    #[test]
+    fn conditional_lambda_and_walrus() {
+        assert_eq!(ex("a if b else c if d else e"), "(if b a (if d c e))");
+        assert_eq!(ex("lambda: 1 if 2 else 3"), "(lambda () (if 2 1 3))");
+        assert_eq!(ex("a or b if c else d"), "(if c (or a b) d)");
+        assert_eq!(
+            ex("lambda a, b=1, *args, c, d=2, **kw: a"),
+            "(lambda (a b=1 *args c d=2 **kw) a)"
+        );
+        assert_eq!(ex("lambda *, a: a"), "(lambda (* a) a)");
+        assert_eq!(ex("lambda a, /, b: 0"), "(lambda (a b) 0)");
+        assert_eq!(ex("(y := f(x))"), "(:= y (call f x))");
+        assert_eq!(ex("[y := 1, y ** 2]"), "[(:= y 1) (** y 2)]");
+    }
+
+    #[test]
+    fn displays() {
+        assert_eq!(ex("()"), "(tuple )");
+        assert_eq!(ex("(x,)"), "(tuple x)");
+        assert_eq!(ex("(x)"), "x");
+        assert_eq!(ex("1, 2"), "(tuple 1 2)");
+        assert_eq!(ex("[1, *a, 2,]"), "[1 *a 2]");
+        assert_eq!(ex("{}"), "{dict }");
+        assert_eq!(ex("{1, *a}"), "{set 1 *a}");
+        assert_eq!(ex("{'a': 1, **b, 'c': 2}"), "{dict \"a\":1 **b \"c\":2}");
+        assert_eq!(ex("*a, *b"), "(tuple *a *b)");
+        assert_eq!(ex("..."), "...");
+        assert_eq!(ex("None, True, False"), "(tuple None True False)");
+    }
+
+    #[test]
+    fn comprehensions() {
+        assert_eq!(ex("[x for x in y]"), "(listcomp x for x in y)");
+        assert_eq!(
+            ex("[x for x in y for z in x if z if not w]"),
+            "(listcomp x for x in y for z in x if z if (not w))"
+        );
+        assert_eq!(
+            ex("{k: v for k, v in d}"),
+            "(dictcomp k:v for (tuple k v) in d)"
+        );
+        assert_eq!(ex("{x for x in y}"), "(setcomp x for x in y)");
+        assert_eq!(ex("(x for x in y)"), "(genexp x for x in y)");
+        assert_eq!(ex("[x async for x in y]"), "(listcomp x async for x in y)");
+        assert_eq!(ex("sum(x for x in y)"), "(call sum (genexp x for x in y))");
+        assert_eq!(ex("[x for x in a or b]"), "(listcomp x for x in (or a b))");
+    }
+
+    #[test]
+    fn calls_and_trailers() {
+        assert_eq!(ex("f(a, *b, c=1, *d, **e)"), "(call f a *b *d c=1 **e)");
+        assert_eq!(ex("f(x,)"), "(call f x)");
+        assert_eq!(ex("f(a := 1, b=2)"), "(call f (:= a 1) b=2)");
+        assert_eq!(ex("a.b.c(d)(e)[f].g"), "(call (call a.b.c d) e)[f].g");
+        assert_eq!(ex("a[1:2:3]"), "a[1:2:3]");
+        assert_eq!(ex("a[::2]"), "a[::2]");
+        assert_eq!(ex("a[:]"), "a[::]");
+        assert_eq!(ex("a[i, j]"), "a[(tuple i j)]");
+        assert_eq!(ex("a[1:2, ::3]"), "a[(tuple 1:2: ::3)]");
+        assert_eq!(ex("a[*b]"), "a[(tuple *b)]");
+        assert_eq!(ex("a[()]"), "a[(tuple )]");
+        assert_eq!(ex("a[-1:]"), "a[(- 1)::]");
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(
+            ex("0x_FF + 0o17 + 0b101 + 1_000"),
+            "(+ (+ (+ 255 15) 5) 1000)"
+        );
+        assert_eq!(ex("99999999999999999999999"), "99999999999999999999999");
+        assert_eq!(ex("1.5, .5, 1e3"), "(tuple 1.5 0.5 1000.0)");
+        assert_eq!(ex("'a' \"b\" '''c'''"), "\"abc\"");
+        assert_eq!(ex("b'a' B'b'"), "b\"ab\"");
+        assert_eq!(ex("'é😀'"), "\"é😀\"");
+    }
+
+    #[test]
+    fn fstrings() {
+        assert_eq!(ex("f'a{x}b'"), "(f \"a\" {x} \"b\")");
+        assert_eq!(
+            ex("'a' f'{x!r:>{w}}' 'b'"),
+            "(f \"a\" {x!r:\">\" {w}} \"b\")"
+        );
+        assert_eq!(ex("f'{x=}'"), "(f {\"x=\" x!r})");
+        assert_eq!(ex("f'{x = }'"), "(f {\"x = \" x!r})");
+        assert_eq!(ex("f'{x=:>4}'"), "(f {\"x=\" x:\">4\"})");
+        assert_eq!(ex("f'{x=!s}'"), "(f {\"x=\" x!s})");
+        assert_eq!(ex("f'{{}} {{{x}}}'"), "(f \"{} {\" {x} \"}\")");
+        assert_eq!(ex("f'{\"q\" + f\"{y}\"}'"), "(f {(+ \"q\" (f {y}))})");
+        assert_eq!(ex("f'{a, b}'"), "(f {(tuple a b)})");
+        assert_eq!(ex("f'{a if b else c}'"), "(f {(if b a c)})");
+        assert_eq!(ex("f'{(lambda: 1)()}'"), "(f {(call (lambda () 1) )})");
+        assert_eq!(ex("f''"), "(f )");
+    }
+
+    #[test]
+    fn await_and_yield() {
+        assert_eq!(
+            stmts("async def f():\n    return await g()"),
+            "(async def f () [(return (await (call g )))])"
+        );
+        assert_eq!(
+            stmts("def g():\n    x = yield\n    y = yield 1, 2\n    z = yield from h()\n    yield"),
+            "(def g () [(= x (yield )); (= y (yield (tuple 1 2))); (= z (yield-from (call h ))); (yield )])"
+        );
+        assert_eq!(ex("(yield)"), "(yield )");
+    }
+
+    // ----- statements -----
+
+    #[test]
+    fn assignments() {
+        assert_eq!(stmts("a = b = 1"), "(= a b 1)");
+        assert_eq!(stmts("a, *b = x"), "(= (tuple a *b) x)");
+        assert_eq!(stmts("[a, b] = (c, d) = e"), "(= [a b] (tuple c d) e)");
+        assert_eq!(stmts("a, = b"), "(= (tuple a) b)");
+        assert_eq!(stmts("x.y[0] = 1"), "(= x.y[0] 1)");
+        assert_eq!(
+            stmts("x += 1; y **= 2; z //= 3; w @= 4"),
+            "(+= x 1)\n(**= y 2)\n(//= z 3)\n(@= w 4)"
+        );
+        assert_eq!(stmts("x: int = 1"), "(: x 1)");
+        assert_eq!(stmts("x.y: int"), "(: x.y)");
+        assert_eq!(stmts("(a): int = 1"), "(: a 1)");
+        assert_eq!(stmts("x = *a, *b"), "(= x (tuple *a *b))");
+    }
+
+    #[test]
+    fn simple_statements() {
+        assert_eq!(
+            stmts("pass; break; continue\nreturn\nreturn 1, 2\nraise\nraise X from Y"),
+            "pass\nbreak\ncontinue\n(return )\n(return (tuple 1 2))\n(raise  )\n(raise X Y)"
+        );
+        assert_eq!(stmts("del a, b[1], c.d,"), "(del a b[1] c.d)");
+        assert_eq!(stmts("del (a, b), [c]"), "(del (tuple a b) [c])");
+        assert_eq!(
+            stmts("global a, b\nnonlocal c"),
+            "(global a b)\n(nonlocal c)"
+        );
+        assert_eq!(stmts("assert x, 'msg'"), "(assert x \"msg\")");
+        assert_eq!(stmts("x = 1;"), "(= x 1)");
+    }
+
+    #[test]
+    fn imports() {
+        assert_eq!(stmts("import a.b as c, d"), "(import a.b as c, d)");
+        assert_eq!(
+            stmts("from m import (a as b, c,)"),
+            "(from m import a as b, c)"
+        );
+        assert_eq!(
+            stmts("from m import a as b, c"),
+            "(from m import a as b, c)"
+        );
+        assert_eq!(stmts("from . import x"), "(from . import x)");
+        assert_eq!(
+            stmts("from ..pkg.mod import x"),
+            "(from ..pkg.mod import x)"
+        );
+        assert_eq!(stmts("from .... import x"), "(from .... import x)");
+        assert_eq!(stmts("from m import *"), "(from m import )");
+    }
+
+    #[test]
+    fn compound_statements() {
+        assert_eq!(
+            stmts("if a:\n    x\nelif b:\n    y\nelse:\n    z"),
+            "(if a [x] [(if b [y] [z])])"
+        );
+        assert_eq!(stmts("if x: y; z"), "(if x [y; z] [])");
+        assert_eq!(
+            stmts("while x:\n    break\nelse:\n    pass"),
+            "(while x [break] [pass])"
+        );
+        assert_eq!(
+            stmts("for i, in x: pass\nelse: pass"),
+            "(for (tuple i) x [pass] [pass])"
+        );
+        assert_eq!(
+            stmts("for x in *a, *b: pass"),
+            "(for x (tuple *a *b) [pass] [])"
+        );
+        assert_eq!(
+            stmts("try:\n    a\nexcept (A, B) as e:\n    b\nexcept C:\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f"),
+            "(try [a] (except (tuple A B) as e [b]) (except C [c]) (except  [d]) [e] [f])"
+        );
+        assert_eq!(stmts("try:\n    a\nfinally:\n    b"), "(try [a]  [] [b])");
+        assert_eq!(
+            stmts("with a as b, c as d: pass"),
+            "(with a as b, c as d [pass])"
+        );
+        assert_eq!(stmts("with (a as b, c): pass"), "(with a as b, c [pass])");
+        assert_eq!(
+            stmts("with (a, b) as c: pass"),
+            "(with (tuple a b) as c [pass])"
+        );
+        assert_eq!(stmts("with (yield): pass"), "(with (yield ) [pass])");
+        assert_eq!(
+            stmts("with a as (b, c): pass"),
+            "(with a as (tuple b c) [pass])"
+        );
+    }
+
+    #[test]
+    fn definitions() {
+        assert_eq!(
+            stmts("def f(a, b=1, /, c=2, *args, d, e=3, **kw) -> int:\n    return a"),
+            "(def f (a b=1 c=2 *args d e=3 **kw) [(return a)])"
+        );
+        assert_eq!(
+            stmts("def f(a: int, *, b: str = 'x', **k: dict): ..."),
+            "(def f (a * b=\"x\" **k) [...])"
+        );
+        assert_eq!(
+            stmts("@dec\n@dec2(1)\nclass C(A, B):\n    x: int = 1\n    def m(self): pass"),
+            "(class C (A B) [(: x 1); (def m (self) [pass])] @dec @(call dec2 1))"
+        );
+        assert_eq!(
+            stmts("class C: pass\nclass D(): pass"),
+            "(class C () [pass])\n(class D () [pass])"
+        );
+        assert_eq!(
+            stmts("@a.b\nasync def f():\n    async for x in y:\n        async with z as w: pass"),
+            "(async def f () [(async for x y [(async with z as w [pass])] [])] @a.b)"
+        );
+    }
+
+    #[test]
+    fn blank_lines_comments_and_line_endings() {
+        let expected = "(if x [(= a 1); (= b 2)] [])";
+        assert_eq!(
+            stmts("if x:\n    # c\n    a = 1\n\n    # c2\n\n    b = 2\n"),
+            expected
+        );
+        assert_eq!(stmts("if x:\r\n    a = 1\r\n    b = 2\r\n"), expected);
+        assert_eq!(stmts("if x:\r    a = 1\r    b = 2"), expected);
+        assert_eq!(stmts("if x:\n\ta = 1\n\tb = 2"), expected);
+        assert_eq!(
+            stmts("x = (1 +\n     2)\ny = 3 \\\n  + 4"),
+            "(= x (+ 1 2))\n(= y (+ 3 4))"
+        );
+        assert!(parse("").is_empty());
+        assert!(parse("# only a comment").is_empty());
+        assert!(parse("\n\n   \n").is_empty());
+    }
+
+    #[test]
+    fn lines_are_those_of_first_tokens() {
+        let body = parse("\n\n@dec\ndef f():\n    x = (1 +\n         2)\n    return x\n");
+        assert_eq!(body[0].line, 4, "a decorated def is at its `def`");
+        let StmtKind::FunctionDef(def) = &body[0].kind else {
+            panic!("not a def")
+        };
+        assert_eq!(def.decorators[0].line, 3);
+        assert_eq!((def.body[0].line, def.body[1].line), (5, 7));
+        let StmtKind::Assign { value, .. } = &def.body[0].kind else {
+            panic!("not an assign")
+        };
+        let ExprKind::BinOp { right, .. } = &value.kind else {
+            panic!("not a binop")
+        };
+        assert_eq!((value.line, right.line), (5, 6));
+
+        // A node starts at its first token, even a `(` before its first operand.
+        let body = parse("x = (\n  a or b\n) and c");
+        let StmtKind::Assign { value, .. } = &body[0].kind else {
+            panic!("not an assign")
+        };
+        assert_eq!(value.line, 1);
+        let body = parse("try:\n    pass\nexcept E:\n    pass\n");
+        let StmtKind::Try { handlers, .. } = &body[0].kind else {
+            panic!("not a try")
+        };
+        assert_eq!(handlers[0].line, 3);
+    }
+
+    // ----- errors -----
+
+    #[test]
+    fn syntax_errors_match_cpython() {
+        // (source, message, line, column), as CPython 3.12 reports them.
+        let cases: &[(&str, &str, u32, u32)] = &[
+            ("if x\n    pass\n", "expected ':'", 1, 5),
+            ("if x y:\n pass\n", "invalid syntax", 1, 6),
+            ("def f() x:\n pass\n", "expected ':'", 1, 9),
+            ("class C\n pass\n", "expected ':'", 1, 8),
+            ("class C x:\n pass\n", "invalid syntax", 1, 9),
+            ("for x in y\n pass\n", "expected ':'", 1, 11),
+            ("while x\n pass\n", "expected ':'", 1, 8),
+            ("with x\n pass\n", "expected ':'", 1, 7),
+            ("try\n pass\n", "expected ':'", 1, 4),
+            ("try:\n pass\nexcept\n pass\n", "expected ':'", 3, 7),
+            ("try:\n pass\nfinally\n pass\n", "expected ':'", 3, 8),
+            ("if x:\n pass\nelse\n pass\n", "expected ':'", 3, 5),
+            ("def f:\n pass", "expected '('", 1, 6),
+            ("x = (1,\n", "'(' was never closed", 1, 5),
+            ("1abc", "invalid decimal literal", 1, 1),
+            (
+                "f() = 1",
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                1,
+                1,
+            ),
+            (
+                "1 = x",
+                "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+                1,
+                1,
+            ),
+            (
+                "a + 1 = 2",
+                "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+                1,
+                1,
+            ),
+            (
+                "-x = 1",
+                "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+                1,
+                1,
+            ),
+            (
+                "a, f() = 1",
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                1,
+                4,
+            ),
+            (
+                "x, f(), y = 1",
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                1,
+                9,
+            ),
+            ("x = f() = 1", "cannot assign to function call", 1, 5),
+            ("f() = x = 1", "cannot assign to function call", 1, 1),
+            ("True = 1", "cannot assign to True", 1, 1),
+            ("a < b = 1", "cannot assign to comparison", 1, 1),
+            ("not x = 1", "cannot assign to expression", 1, 1),
+            (
+                "x if y else z = 1",
+                "cannot assign to conditional expression",
+                1,
+                1,
+            ),
+            ("lambda: 1 = 2", "cannot assign to lambda", 1, 1),
+            (
+                "(x for x in y) = 1",
+                "cannot assign to generator expression",
+                1,
+                1,
+            ),
+            (
+                "f() += 1",
+                "'function call' is an illegal expression for augmented assignment",
+                1,
+                1,
+            ),
+            (
+                "a, b += 1",
+                "'tuple' is an illegal expression for augmented assignment",
+                1,
+                1,
+            ),
+            (
+                "None += 1",
+                "'None' is an illegal expression for augmented assignment",
+                1,
+                1,
+            ),
+            (
+                "a, b: int",
+                "only single target (not tuple) can be annotated",
+                1,
+                1,
+            ),
+            (
+                "[a]: int",
+                "only single target (not list) can be annotated",
+                1,
+                1,
+            ),
+            ("f(): int", "illegal target for annotation", 1, 1),
+            ("del f()", "cannot delete function call", 1, 5),
+            ("del *a", "cannot delete starred", 1, 5),
+            ("del 1", "cannot delete literal", 1, 5),
+            ("for f() in x: pass", "cannot assign to function call", 1, 5),
+            ("for 1 in x: pass", "cannot assign to literal", 1, 5),
+            (
+                "with a as f(): pass",
+                "cannot assign to function call",
+                1,
+                11,
+            ),
+            ("[x for 1 in y]", "cannot assign to literal", 1, 8),
+            (
+                "(a.b := 1)",
+                "cannot use assignment expressions with attribute",
+                1,
+                2,
+            ),
+            (
+                "(1 := 2)",
+                "cannot use assignment expressions with literal",
+                1,
+                2,
+            ),
+            (
+                "if x = 1: pass",
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                1,
+                4,
+            ),
+            (
+                "while x = 1: pass",
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                1,
+                7,
+            ),
+            (
+                "[x = 1]",
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                1,
+                2,
+            ),
+            (
+                "[a.b = 1]",
+                "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+                1,
+                2,
+            ),
+            (
+                "f(a.b=1)",
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                1,
+                3,
+            ),
+            (
+                "f(x+1=2)",
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                1,
+                3,
+            ),
+            ("x = 1 if y", "expected 'else' after 'if' expression", 1, 5),
+            (
+                "print 'hello'",
+                "Missing parentheses in call to 'print'. Did you mean print(...)?",
+                1,
+                1,
+            ),
+            (
+                "exec 'x'",
+                "Missing parentheses in call to 'exec'. Did you mean exec(...)?",
+                1,
+                1,
+            ),
+            (
+                "f(a b)",
+                "invalid syntax. Perhaps you forgot a comma?",
+                1,
+                3,
+            ),
+            (
+                "x = [1, 2 3]",
+                "invalid syntax. Perhaps you forgot a comma?",
+                1,
+                9,
+            ),
+            (
+                "{'a': 1 'b': 2}",
+                "invalid syntax. Perhaps you forgot a comma?",
+                1,
+                7,
+            ),
+            ("x = a b", "invalid syntax", 1, 7),
+            (
+                "f(x for x in y, z)",
+                "Generator expression must be parenthesized",
+                1,
+                3,
+            ),
+            (
+                "f(x for x in y,)",
+                "Generator expression must be parenthesized",
+                1,
+                3,
+            ),
+            (
+                "f(**k, *a)",
+                "iterable argument unpacking follows keyword argument unpacking",
+                1,
+                8,
+            ),
+            ("f(a=1, a=2)", "keyword argument repeated: a", 1, 8),
+            (
+                "def f(a=1, b): pass",
+                "parameter without a default follows parameter with a default",
+                1,
+                12,
+            ),
+            (
+                "def f(a=1, /, b): pass",
+                "parameter without a default follows parameter with a default",
+                1,
+                15,
+            ),
+            (
+                "lambda a=1, b: 0",
+                "parameter without a default follows parameter with a default",
+                1,
+                13,
+            ),
+            (
+                "def f(a, a): pass",
+                "duplicate argument 'a' in function definition",
+                1,
+                10,
+            ),
+            (
+                "def f(a, *, a): pass",
+                "duplicate argument 'a' in function definition",
+                1,
+                13,
+            ),
+            (
+                "lambda a, a: 0",
+                "duplicate argument 'a' in function definition",
+                1,
+                11,
+            ),
+            (
+                "def f(*, **k): pass",
+                "named arguments must follow bare *",
+                1,
+                7,
+            ),
+            ("def f(*): pass", "named arguments must follow bare *", 1, 7),
+            (
+                "def f(**k, a): pass",
+                "arguments cannot follow var-keyword argument",
+                1,
+                12,
+            ),
+            (
+                "def f(*a, *b): pass",
+                "* argument may appear only once",
+                1,
+                11,
+            ),
+            ("def f(/): pass", "invalid syntax", 1, 7),
+            ("def f(a, /, b, /): pass", "/ may appear only once", 1, 16),
+            ("def f(*, a, /): pass", "/ must be ahead of *", 1, 13),
+            (
+                "def f(**k=1): pass",
+                "var-keyword argument cannot have default value",
+                1,
+                10,
+            ),
+            (
+                "def f(*a=1): pass",
+                "var-positional argument cannot have default value",
+                1,
+                9,
+            ),
+            (
+                "try:\n pass\nexcept:\n pass\nexcept E:\n pass\n",
+                "default 'except:' must be last",
+                3,
+                1,
+            ),
+            (
+                "try:\n pass\nexcept A, B:\n pass\n",
+                "multiple exception types must be parenthesized",
+                3,
+                8,
+            ),
+            (
+                "try:\n    pass\nelse:\n    pass",
+                "expected 'except' or 'finally' block",
+                3,
+                1,
+            ),
+            (
+                "try:\n pass\n",
+                "expected 'except' or 'finally' block",
+                2,
+                6,
+            ),
+            (
+                "from m import a,",
+                "trailing comma not allowed without surrounding parentheses",
+                1,
+                17,
+            ),
+            (
+                "x = yield = 1",
+                "assignment to yield expression not possible",
+                1,
+                5,
+            ),
+            ("x = (*a)", "cannot use starred expression here", 1, 6),
+            ("x = {1: 2, 3}", "':' expected after dictionary key", 1, 12),
+            (
+                "x = {1: *a}",
+                "cannot use a starred expression in a dictionary value",
+                1,
+                9,
+            ),
+            (
+                "{**a for a in b}",
+                "dict unpacking cannot be used in dict comprehension",
+                1,
+                2,
+            ),
+            (
+                "[*a for a in b]",
+                "iterable unpacking cannot be used in comprehension",
+                1,
+                2,
+            ),
+            (
+                "x = 'a' b'c'",
+                "cannot mix bytes and nonbytes literals",
+                1,
+                9,
+            ),
+            ("@dec\nx = 1", "invalid syntax", 2, 1),
+            ("x = 1;;", "invalid syntax", 1, 7),
+            ("a := 1", "invalid syntax", 1, 3),
+            ("async x", "invalid syntax", 1, 7),
+            ("def f():\n    await = 1", "invalid syntax", 2, 11),
+            ("else: pass", "invalid syntax", 1, 1),
+            ("x.1", "invalid syntax", 1, 2),
+            ("a[]", "invalid syntax", 1, 3),
+            ("x = 1 +\n", "invalid syntax", 1, 8),
+            ("if x: if y: pass", "invalid syntax", 1, 7),
+            ("x[a:b:c:d]", "invalid syntax", 1, 8),
+            ("!a", "invalid syntax", 1, 1),
+            (
+                "f'{x y}'",
+                "invalid syntax. Perhaps you forgot a comma?",
+                1,
+                4,
+            ),
+            ("f'{x if y}'", "expected 'else' after 'if' expression", 1, 4),
+            (
+                "f'{lambda x: 1}'",
+                "f-string: lambda expressions are not allowed without parentheses",
+                1,
+                4,
+            ),
+            ("x\0", "source code cannot contain null bytes", 1, 2),
+        ];
+        for &(source, message, line, column) in cases {
+            let e = error(source);
+            assert_eq!(
+                (e.kind, e.message.as_str(), e.line, e.column),
+                (SyntaxErrorKind::Syntax, message, line, column),
+                "{source:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn indentation_errors_match_cpython() {
+        let cases: &[(&str, &str, u32, u32)] = &[
+            (
+                "if x:\npass\n",
+                "expected an indented block after 'if' statement on line 1",
+                2,
+                1,
+            ),
+            (
+                "if x:\n pass\nelif y:\npass\n",
+                "expected an indented block after 'elif' statement on line 3",
+                4,
+                1,
+            ),
+            (
+                "if x:\n pass\nelse:\npass\n",
+                "expected an indented block after 'else' statement on line 3",
+                4,
+                1,
+            ),
+            (
+                "for x in y:\npass\n",
+                "expected an indented block after 'for' statement on line 1",
+                2,
+                1,
+            ),
+            (
+                "while x:\npass",
+                "expected an indented block after 'while' statement on line 1",
+                2,
+                1,
+            ),
+            (
+                "def f():\npass\n",
+                "expected an indented block after function definition on line 1",
+                2,
+                1,
+            ),
+            (
+                "async def f():\npass\n",
+                "expected an indented block after function definition on line 1",
+                2,
+                1,
+            ),
+            (
+                "class C:\npass\n",
+                "expected an indented block after class definition on line 1",
+                2,
+                1,
+            ),
+            (
+                "try:\npass\n",
+                "expected an indented block after 'try' statement on line 1",
+                2,
+                1,
+            ),
+            (
+                "try:\n pass\nexcept:\npass\n",
+                "expected an indented block after 'except' statement on line 3",
+                4,
+                1,
+            ),
+            (
+                "try:\n pass\nfinally:\npass\n",
+                "expected an indented block after 'finally' statement on line 3",
+                4,
+                1,
+            ),
+            (
+                "with x:\npass\n",
+                "expected an indented block after 'with' statement on line 1",
+                2,
+                1,
+            ),
+            (
+                "for x in y:\n pass\nelse:\npass\n",
+                "expected an indented block after 'else' statement on line 3",
+                4,
+                1,
+            ),
+            // At the end of input CPython points at the end of the last line.
+            (
+                "if x:",
+                "expected an indented block after 'if' statement on line 1",
+                1,
+                6,
+            ),
+            (
+                "if x:\n",
+                "expected an indented block after 'if' statement on line 1",
+                1,
+                6,
+            ),
+            (
+                "if x:\n\n",
+                "expected an indented block after 'if' statement on line 1",
+                2,
+                1,
+            ),
+            (
+                "if 1:\n  x\nelse:\n",
+                "expected an indented block after 'else' statement on line 3",
+                3,
+                6,
+            ),
+            (" x = 1\n", "unexpected indent", 1, 1),
+            ("x = 1\n  y = 2", "unexpected indent", 2, 2),
+            (
+                "class C:\n    x = 1\n        y = 2",
+                "unexpected indent",
+                3,
+                8,
+            ),
+            (
+                "if x:\n  a\n b\n",
+                "unindent does not match any outer indentation level",
+                3,
+                3,
+            ),
+            (
+                "if x:\n    pass\n else:\n    pass",
+                "unindent does not match any outer indentation level",
+                3,
+                7,
+            ),
+            (
+                "if x:\n\tpass\n        pass\n",
+                "inconsistent use of tabs and spaces in indentation",
+                3,
+                1,
+            ),
+        ];
+        for &(source, message, line, column) in cases {
+            let e = error(source);
+            assert_eq!(
+                (e.kind, e.message.as_str(), e.line, e.column),
+                (SyntaxErrorKind::Indentation, message, line, column),
+                "{source:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn parser_and_tokenizer_errors_are_ranked_like_cpython() {
+        let cases: &[(&str, &str, u32)] = &[
+            // A tokenizer error later in the source wins over a parser error...
+            (
+                "if x\n    pass\ns = \"abc",
+                "unterminated string literal (detected at line 3)",
+                3,
+            ),
+            ("f() = 1\nx = €", "invalid character '€' (U+20AC)", 2),
+            // ...an unclosed bracket only if it was opened before the parser's error...
+            ("x = [1, 2\ny = 3", "'[' was never closed", 1),
+            ("print(\"hello\"\nx = 1\n", "'(' was never closed", 1),
+            ("print(1 2", "'(' was never closed", 1),
+            ("x = 1 +\ny = (", "invalid syntax", 1),
+            ("def f(:\n    x = (", "invalid syntax", 1),
+            // ...and indentation errors only when the parser gets there.
+            ("x = = 1\nif y:\n  a\n b", "invalid syntax", 1),
+            (
+                "x = 1\nif y:\n  a\n b",
+                "unindent does not match any outer indentation level",
+                4,
+            ),
+        ];
+        for &(source, message, line) in cases {
+            let e = error(source);
+            assert_eq!((e.message.as_str(), e.line), (message, line), "{source:?}");
+        }
+    }
+
+    #[test]
+    fn compiler_errors_are_left_to_the_compiler() {
+        for source in [
+            "return 1",
+            "break",
+            "await x",
+            "x = yield",
+            "nonlocal x",
+            "*a = 1",
+            "a, *b, *c = x",
+            "async with x: pass",
+            "f(*a, b)",
+        ] {
+            assert!(parse_module(source).is_ok(), "{source}");
+        }
+    }
+
+    #[test]
+    fn unsupported_constructs_are_reported() {
+        assert!(error("class C(metaclass=M): pass")
+            .message
+            .contains("not supported"));
+        assert!(error("try:\n pass\nexcept* E:\n pass")
+            .message
+            .contains("not supported"));
+        assert_eq!(
+            error("x = 1j").message,
+            "imaginary literals are not supported"
+        );
+    }
+
+    // ----- limits and robustness -----
+
+    #[test]
+    fn nesting_limits() {
+        let ok = format!("x = {}1{}", "(".repeat(100), ")".repeat(100));
+        assert!(parse_module(&ok).is_ok());
+        let calls = format!("x = {}1{}", "f(".repeat(100), ")".repeat(100));
+        assert!(parse_module(&calls).is_ok());
+        let too_deep = format!("x = {}1{}", "[".repeat(101), "]".repeat(101));
+        assert_eq!(error(&too_deep).message, "too many nested parentheses");
+        for prefix in ["-", "not ", "lambda: ", "a if b else ", "a ** ", "(-"] {
+            let source = format!("x = {}1", prefix.repeat(1000));
+            assert_eq!(
+                error(&source).message,
+                "too many nested parentheses",
+                "{prefix}"
+            );
+            let fine = format!(
+                "x = {}1{}",
+                prefix.repeat(40),
+                ")".repeat(prefix.matches('(').count() * 40)
+            );
+            assert!(parse_module(&fine).is_ok(), "{prefix}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_fits_the_stack_of_a_test_thread() {
+        // The deepest combinations the limits allow, on the default 2 MB
+        // test-thread stack in a debug build.
+        let mut blocks = String::new();
+        for level in 0..99 {
+            blocks.push_str(&" ".repeat(level));
+            blocks.push_str("if x:\n");
+        }
+        blocks.push_str(&" ".repeat(99));
+        let mut fstring = String::from("1");
+        for _ in 0..98 {
+            fstring = format!("f'{{{fstring}}}'");
+        }
+        let sources = [
+            format!("{blocks}x = {}1{}\n", "f(".repeat(100), ")".repeat(100)),
+            format!("x = {}0{}", "(lambda a=".repeat(99), ": 0)".repeat(99)),
+            format!("x = {}1{}", "{1: ".repeat(100), "}".repeat(100)),
+            format!("x = {}1{}", "(-".repeat(99), ")".repeat(99)),
+            format!("x = {fstring}"),
+        ];
+        for source in &sources {
+            let _ = parse_module(source);
+        }
+    }
+
+    #[test]
+    fn tree_height_is_limited() {
+        let long_chain = format!("x = {}1", "a + ".repeat(5000));
+        assert_eq!(error(&long_chain).message, "expression too complex");
+        let long_attribute = format!("x = a{}", ".b".repeat(5000));
+        assert_eq!(error(&long_attribute).message, "expression too complex");
+        let ok_chain = format!("x = {}1", "a + ".repeat(900));
+        assert!(parse_module(&ok_chain).is_ok());
+        let elifs = format!("if a: pass\n{}", "elif b: pass\n".repeat(2000));
+        assert_eq!(error(&elifs).message, "too many 'elif' branches");
+        // A long but flat construct is fine.
+        let flat = format!("x = [{}]", "1, ".repeat(100_000));
+        assert!(parse_module(&flat).is_ok());
+    }
+
+    /// A small deterministic generator (xorshift), to avoid a dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    const PROGRAM: &str = r#"import asyncio
+from .util import (helper as h, other,)
+
+@decorator(1, key="v")
+async def main(a, b=1, /, *args, c, d=2, **kwargs) -> None:
+    """Docstring."""
+    x = [i ** 2 for i in range(10) if i % 2 if i > 3]
+    y = {'k': f"{x!r:>{width}} {a=} {'nested'}", **kwargs}
+    z = (n := len(x)) and not -a ** -b or c if d else lambda q, *r: q
+    try:
+        async with asyncio.timeout(1) as t, other() as (u, v):
+            await asyncio.sleep(0.5)
+    except (ValueError, KeyError) as e:
+        raise RuntimeError('bad') from e
+    else:
+        del x[0], y['k']
+    finally:
+        pass
+    for i, *rest in zip(a, b):
+        if i: continue
+        elif rest: break
+        else:
+            x += 1; y @= 2
+    while True:
+        result = yield from gen() if False else (yield)
+    return b'\x00' + rb'\d', 0x_ff, 1e-3, ..., a[1:2, ::3]
+
+class C(Base):
+    x: int = 1
+    def m(self): return self.x
+"#;
+
+    #[test]
+    fn parser_never_panics_on_malformed_input() {
+        assert!(parse_module(PROGRAM).is_ok());
+        for end in 0..PROGRAM.len() {
+            if PROGRAM.is_char_boundary(end) {
+                let _ = parse_module(&PROGRAM[..end]);
+            }
+        }
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        const NOISE: &[u8] = b"'\"{}()[]\\\n\r\t :=!*@.,;#f0xe_\xc3\xa9\xe2\x82\xac";
+        for _ in 0..400 {
+            let mut bytes = PROGRAM.as_bytes().to_vec();
+            for _ in 0..=rng.below(5) {
+                let i = rng.below(bytes.len());
+                match rng.below(4) {
+                    0 => bytes[i] = NOISE[rng.below(NOISE.len())],
+                    1 => {
+                        bytes.remove(i);
+                    }
+                    2 => {
+                        let end = (i + rng.below(40)).min(bytes.len());
+                        let copy = bytes[i..end].to_vec();
+                        let at = rng.below(bytes.len());
+                        bytes.splice(at..at, copy);
+                    }
+                    _ => bytes.insert(i, NOISE[rng.below(NOISE.len())]),
+                }
+            }
+            let source = String::from_utf8_lossy(&bytes);
+            let _ = parse_module(&source);
+        }
+    }
+}
