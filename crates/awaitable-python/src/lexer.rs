@@ -1816,7 +1816,7 @@ impl Highlighter<'_> {
         {
             self.number();
         } else if c == '"' || c == '\'' {
-            self.string(start, StrFlags::default());
+            self.string(StrFlags::default());
         } else if is_id_start(c) {
             self.word(start);
         } else if c == '@' && self.logical_start && self.brackets == 0 {
@@ -1855,7 +1855,7 @@ impl Highlighter<'_> {
         let word = self.src.get(start..self.pos).unwrap_or("");
         if matches!(self.peek(), Some('"' | '\'')) {
             if let Some(flags) = string_prefix(word) {
-                self.string(start, flags);
+                self.string(flags);
                 return;
             }
         }
@@ -1901,9 +1901,9 @@ impl Highlighter<'_> {
         self.span(self.pos, class);
     }
 
-    /// A string from its prefix at `start`; the cursor is on the quote.
-    fn string(&mut self, start: usize, flags: StrFlags) {
-        let _ = start;
+    /// A string whose prefix (if any) is already consumed; the cursor is on
+    /// the quote. Its span starts where the previous span ended.
+    fn string(&mut self, flags: StrFlags) {
         let quote = self.bump().unwrap_or('"');
         let triple = self.peek() == Some(quote) && self.peek_nth(1) == Some(quote);
         if triple {
@@ -1912,7 +1912,7 @@ impl Highlighter<'_> {
         }
         if flags.fstring && self.nesting < MAX_HIGHLIGHT_NESTING {
             self.nesting += 1;
-            self.fstring_body(quote, triple, None);
+            self.fstring_body(quote, triple, false);
             self.nesting -= 1;
         } else {
             self.plain_string_body(quote, triple);
@@ -1951,18 +1951,18 @@ impl Highlighter<'_> {
 
     /// The text of an f-string (or, with `in_spec`, of a format spec), with
     /// replacement fields classified as code.
-    fn fstring_body(&mut self, quote: char, triple: bool, in_spec: Option<()>) {
+    fn fstring_body(&mut self, quote: char, triple: bool, in_spec: bool) {
         while let Some(c) = self.peek() {
             if (c == '\n' || c == '\r') && !triple {
                 return;
             }
-            if in_spec.is_some() && (c == '}' || c == quote) {
+            if in_spec && (c == '}' || c == quote) {
                 return;
             }
             if c == quote && self.closing_quote(quote, triple) {
                 return;
             }
-            if c == '{' && (in_spec.is_some() || self.peek_nth(1) != Some('{')) {
+            if c == '{' && (in_spec || self.peek_nth(1) != Some('{')) {
                 self.span(self.pos, TokenClass::String);
                 self.field(quote, triple);
                 continue;
@@ -1999,7 +1999,7 @@ impl Highlighter<'_> {
             self.span(self.pos, TokenClass::Punctuation);
             if self.nesting < MAX_HIGHLIGHT_NESTING {
                 self.nesting += 1;
-                self.fstring_body(quote, triple, Some(()));
+                self.fstring_body(quote, triple, true);
                 self.nesting -= 1;
             }
             self.span(self.pos, TokenClass::String);

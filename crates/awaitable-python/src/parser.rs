@@ -112,6 +112,7 @@ struct Saved {
     depth: u32,
     parens: u32,
     deferred: Option<SyntaxError>,
+    no_hints: bool,
 }
 
 /// Parameter-list state while parsing `def` or `lambda` parameters.
@@ -327,6 +328,7 @@ impl<'t> Parser<'t> {
             depth: self.depth,
             parens: self.parens,
             deferred: self.deferred.clone(),
+            no_hints: self.no_hints,
         }
     }
 
@@ -335,6 +337,7 @@ impl<'t> Parser<'t> {
         self.depth = saved.depth;
         self.parens = saved.parens;
         self.deferred = saved.deferred;
+        self.no_hints = saved.no_hints;
     }
 
     /// Enters one level of recursion.
@@ -3671,6 +3674,18 @@ mod tests {
                 4,
             ),
             ("f'{x if y}'", "expected 'else' after 'if' expression", 1, 4),
+            (
+                "[a lambda: 1]",
+                "invalid syntax. Perhaps you forgot a comma?",
+                1,
+                2,
+            ),
+            (
+                "print(a not b)",
+                "invalid syntax. Perhaps you forgot a comma?",
+                1,
+                7,
+            ),
             (
                 "f'{lambda x: 1}'",
                 "f-string: lambda expressions are not allowed without parentheses",
