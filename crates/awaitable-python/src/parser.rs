@@ -975,7 +975,20 @@ impl<'t> Parser<'t> {
         let body = self.parse_block("'try' statement", token.line)?;
         let mut handlers = Vec::new();
         while self.at_kw(Kw::Except) {
-            handlers.push(self.parse_except()?);
+            let handler = self.parse_except()?;
+            if handlers
+                .first()
+                .is_some_and(|h: &ExceptHandler| h.is_star != handler.is_star)
+            {
+                let message = "cannot have both 'except' and 'except*' on the same 'try'";
+                return Err(SyntaxError {
+                    kind: SyntaxErrorKind::Syntax,
+                    message: message.to_string(),
+                    line: handler.line,
+                    column: 1,
+                });
+            }
+            handlers.push(handler);
         }
         if handlers.is_empty() && !self.at_kw(Kw::Finally) {
             return Err(error_at(self.tok(), "expected 'except' or 'finally' block"));
@@ -1019,11 +1032,12 @@ impl<'t> Parser<'t> {
 
     fn parse_except(&mut self) -> PResult<ExceptHandler> {
         let token = self.advance();
-        if self.at_op(Op::Star) {
-            return Err(error_at(
-                self.tok(),
-                "'except*' (exception groups) is not supported",
-            ));
+        let is_star = self.at_op(Op::Star);
+        if is_star {
+            self.advance();
+            if self.at_op(Op::Colon) || self.at_newline() {
+                return Err(error_at(self.tok(), "expected one or more exception types"));
+            }
         }
         let (typ, name) = if self.at_op(Op::Colon) || self.at_newline() {
             (None, None)
@@ -1044,12 +1058,18 @@ impl<'t> Parser<'t> {
             (Some(typ), name)
         };
         self.expect_colon(false)?;
-        let body = self.parse_block("'except' statement", token.line)?;
+        let what = if is_star {
+            "'except*' statement"
+        } else {
+            "'except' statement"
+        };
+        let body = self.parse_block(what, token.line)?;
         Ok(ExceptHandler {
             typ,
             name,
             body,
             line: token.line,
+            is_star,
         })
     }
 
@@ -3899,9 +3919,10 @@ mod tests {
         assert!(error("class C(metaclass=M): pass")
             .message
             .contains("not supported"));
-        assert!(error("try:\n pass\nexcept* E:\n pass")
-            .message
-            .contains("not supported"));
+        assert_eq!(
+            error("try:\n pass\nexcept* E:\n pass\nexcept F:\n pass").message,
+            "cannot have both 'except' and 'except*' on the same 'try'"
+        );
         assert_eq!(
             error("x = 1j").message,
             "imaginary literals are not supported"
