@@ -2,3 +2,4 @@
 
 pub mod ipynb;
 pub mod kernel;
+pub mod markdown;
