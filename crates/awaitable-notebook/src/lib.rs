@@ -1,5 +1,12 @@
 //! Notebook documents, course content and run records; pure logic, no I/O.
 
+// The web app builds on the course, exercise and Markdown modules, so every
+// public item there must say what it is for.
+
+#[deny(missing_docs)]
+pub mod course;
+#[deny(missing_docs)]
 pub mod ipynb;
 pub mod kernel;
+#[deny(missing_docs)]
 pub mod markdown;
