@@ -6,6 +6,7 @@
 #[deny(missing_docs)]
 pub mod course;
 #[deny(missing_docs)]
+pub mod exercise;
 pub mod ipynb;
 pub mod kernel;
 #[deny(missing_docs)]
