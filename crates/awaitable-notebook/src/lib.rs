@@ -1,4 +1,13 @@
 //! Notebook documents, course content and run records; pure logic, no I/O.
 
+// The web app builds on the course, exercise and Markdown modules, so every
+// public item there must say what it is for.
+
+#[deny(missing_docs)]
+pub mod course;
+#[deny(missing_docs)]
+pub mod exercise;
 pub mod ipynb;
 pub mod kernel;
+#[deny(missing_docs)]
+pub mod markdown;

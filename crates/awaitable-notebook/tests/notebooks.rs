@@ -109,7 +109,7 @@ fn normalize_durations(expected: &str, got: &str) -> (String, String) {
 fn run_notebook(path: &Path) -> Vec<Seen> {
     let text = std::fs::read_to_string(path).expect("notebook readable");
     let notebook = ipynb::parse(&text).expect("notebook parses");
-    let mut kernel = Kernel::new(Box::new(FrozenClock));
+    let mut kernel = Kernel::new(Box::new(FrozenClock::default()));
     let mut results = Vec::new();
     for cell in &notebook.cells {
         let Cell::Code(code) = cell else { continue };

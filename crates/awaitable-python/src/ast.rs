@@ -169,6 +169,8 @@ pub struct ExceptHandler {
     pub body: Vec<Stmt>,
     /// The line of the `except` keyword.
     pub line: u32,
+    /// `except*`: matches inside an exception group.
+    pub is_star: bool,
 }
 
 /// One `with` item: `context_expr as target`.

@@ -1379,6 +1379,7 @@ pub fn register_module(interp: &mut Interp, name: &str, entries: Vec<(&str, Valu
 }
 
 fn install_modules(interp: &mut Interp) {
+    let struct_time = crate::timefmt::struct_time_class(interp);
     register_module(
         interp,
         "time",
@@ -1388,9 +1389,23 @@ fn install_modules(interp: &mut Interp) {
             ("monotonic", native("monotonic", time_monotonic)),
             ("process_time", native("process_time", time_monotonic)),
             ("sleep", blocking("sleep", time_sleep)),
+            ("time_ns", native("time_ns", time_time_ns)),
+            (
+                "perf_counter_ns",
+                native("perf_counter_ns", time_monotonic_ns),
+            ),
+            ("monotonic_ns", native("monotonic_ns", time_monotonic_ns)),
+            (
+                "process_time_ns",
+                native("process_time_ns", time_monotonic_ns),
+            ),
             ("strftime", native("strftime", crate::timefmt::strftime)),
             ("localtime", native("localtime", crate::timefmt::localtime)),
-            ("gmtime", native("gmtime", crate::timefmt::localtime)),
+            ("gmtime", native("gmtime", crate::timefmt::gmtime)),
+            ("mktime", native("mktime", crate::timefmt::mktime)),
+            ("asctime", native("asctime", crate::timefmt::asctime)),
+            ("ctime", native("ctime", crate::timefmt::ctime)),
+            ("struct_time", Value::Class(struct_time)),
         ],
     );
     register_module(
@@ -1425,6 +1440,19 @@ fn time_time(interp: &mut Interp, _args: Args) -> Raise<Value> {
 
 fn time_monotonic(interp: &mut Interp, _args: Args) -> Raise<Value> {
     Ok(Value::Float(interp.aio.now()))
+}
+
+/// Seconds as whole nanoseconds, for the `*_ns` clocks (saturating: no clock is that far off).
+fn nanoseconds(seconds: f64) -> Value {
+    Value::Int((seconds * 1e9).round() as i64)
+}
+
+fn time_time_ns(interp: &mut Interp, _args: Args) -> Raise<Value> {
+    Ok(nanoseconds(interp.aio.wall()))
+}
+
+fn time_monotonic_ns(interp: &mut Interp, _args: Args) -> Raise<Value> {
+    Ok(nanoseconds(interp.aio.now()))
 }
 
 fn time_sleep(interp: &mut Interp, args: Args) -> Raise<Blocking> {

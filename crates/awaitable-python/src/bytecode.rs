@@ -94,6 +94,12 @@ pub enum Op {
     PushExcInfo,
     /// Pops a type (or tuple) and an exception: pushes whether they match.
     CheckExcMatch,
+    /// `except*`: with `[exc, rest, type]`, splits `rest` by `type`: leaves
+    /// `[exc, new_rest, matched_group, matched?]` (`matched_group` None if not).
+    ExcStarMatch,
+    /// Ends an `except*` chain: with `[exc, rest]`, re-raises what no clause
+    /// matched, or ends the handling if everything was matched.
+    ExcStarFinish,
     LoadBuildClass,
     ImportName(u32),
     ImportFrom(u32),

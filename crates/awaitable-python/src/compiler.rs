@@ -91,6 +91,8 @@ enum FBlock {
     FinallyExc,
     /// Inside an `except` body (the exception is on the stack).
     Handler(Option<String>),
+    /// Inside an `except*` body (the exception and the unmatched rest are on the stack).
+    StarHandler(Option<String>),
     /// Inside a `with` body (the exit method is on the stack).
     With {
         is_async: bool,
@@ -802,6 +804,21 @@ impl Compiler {
                     self.delete_name(name);
                 }
             }
+            FBlock::StarHandler(name) => {
+                self.emit(Op::PopExcept);
+                // The exception and the unmatched rest sit under any return value.
+                for _ in 0..2 {
+                    if preserve_tos {
+                        self.emit(Op::RotTwo);
+                    }
+                    self.emit(Op::PopTop);
+                }
+                if let Some(name) = name {
+                    self.emit_const(Value::None);
+                    self.store_name(name);
+                    self.delete_name(name);
+                }
+            }
             FBlock::With { is_async } => {
                 self.emit(Op::PopBlock);
                 if preserve_tos {
@@ -914,7 +931,11 @@ impl Compiler {
         let to_end = self.emit(Op::Jump(0));
         self.patch(setup);
         let mut ends = vec![to_end];
-        self.handlers(handlers, &mut ends)?;
+        if handlers.first().is_some_and(|h| h.is_star) {
+            self.star_handlers(handlers, &mut ends)?;
+        } else {
+            self.handlers(handlers, &mut ends)?;
+        }
         for e in ends {
             self.patch(e);
         }
@@ -955,6 +976,45 @@ impl Compiler {
             }
         }
         self.emit(Op::Reraise);
+        Ok(())
+    }
+
+    /// The `except*` chain: each clause takes the part of the (group of)
+    /// exception(s) it matches; what no clause took is raised again at the end.
+    /// Stack while handling: `[exc, rest]`.
+    fn star_handlers(&mut self, handlers: &[ExceptHandler], ends: &mut Vec<usize>) -> CResult {
+        self.emit(Op::PushExcInfo);
+        self.emit(Op::DupTop);
+        for handler in handlers {
+            self.set_line(handler.line);
+            if let Some(typ) = &handler.typ {
+                self.expr(typ)?;
+            }
+            self.emit(Op::ExcStarMatch);
+            let no_match = self.emit(Op::PopJumpIfFalse(0));
+            match &handler.name {
+                Some(name) => self.store_name(name),
+                None => {
+                    self.emit(Op::PopTop);
+                }
+            }
+            self.unit()
+                .fblocks
+                .push(FBlock::StarHandler(handler.name.clone()));
+            self.stmts(&handler.body)?;
+            self.unit().fblocks.pop();
+            if let Some(name) = &handler.name {
+                self.emit_const(Value::None);
+                self.store_name(name);
+                self.delete_name(name);
+            }
+            let next = self.emit(Op::Jump(0));
+            self.patch(no_match);
+            self.emit(Op::PopTop);
+            self.patch(next);
+        }
+        self.emit(Op::ExcStarFinish);
+        ends.push(self.emit(Op::Jump(0)));
         Ok(())
     }
 
@@ -1730,6 +1790,7 @@ impl FBlock {
             FBlock::Finally(body) => FBlock::Finally(body.clone()),
             FBlock::FinallyExc => FBlock::FinallyExc,
             FBlock::Handler(name) => FBlock::Handler(name.clone()),
+            FBlock::StarHandler(name) => FBlock::StarHandler(name.clone()),
             FBlock::With { is_async } => FBlock::With {
                 is_async: *is_async,
             },

@@ -66,6 +66,9 @@ pub struct FutureObj {
     pub children: RefCell<Vec<Rc<FutureObj>>>,
     /// For `gather`'s outer future: whether it was asked to cancel.
     pub cancel_requested: Cell<bool>,
+    /// For a task cancelled by a `CancelledError` raised in its code: that error,
+    /// re-raised by `result()` so its traceback points into the task (as CPython).
+    pub cancelled_exc: RefCell<Option<Exc>>,
 }
 
 impl FutureObj {
@@ -81,6 +84,7 @@ impl FutureObj {
             exception_retrieved: Cell::new(false),
             children: RefCell::new(Vec::new()),
             cancel_requested: Cell::new(false),
+            cancelled_exc: RefCell::new(None),
         }
     }
 
@@ -160,7 +164,11 @@ impl FutureObj {
                 self.exception_retrieved.set(true);
                 Err(e.clone())
             }
-            FutureState::Cancelled(msg) => Err(cancelled_error(interp, msg)),
+            FutureState::Cancelled(msg) => Err(self
+                .cancelled_exc
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| cancelled_error(interp, msg))),
         }
     }
 
@@ -173,7 +181,11 @@ impl FutureObj {
                 self.exception_retrieved.set(true);
                 Ok(e.value())
             }
-            FutureState::Cancelled(msg) => Err(cancelled_error(interp, msg)),
+            FutureState::Cancelled(msg) => Err(self
+                .cancelled_exc
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| cancelled_error(interp, msg))),
         }
     }
 

@@ -418,9 +418,9 @@ impl Interp {
             Op::LoadGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
                 let found = frame.globals.borrow().get_str(&name);
-                let v = match found {
+                let v = match found.or_else(|| self.builtins.borrow().get_str(&name)) {
                     Some(v) => v,
-                    None => self.load_builtin(&name)?,
+                    None => return Err(self.name_error(frame, &name)),
                 };
                 frame.stack.push(v);
             }
@@ -449,10 +449,14 @@ impl Interp {
                     .and_then(|ns| ns.borrow().get_str(&name));
                 let v = match local {
                     Some(v) => v,
-                    None => match frame.globals.borrow().get_str(&name) {
-                        Some(v) => v,
-                        None => self.load_builtin(&name)?,
-                    },
+                    None => {
+                        let global = frame.globals.borrow().get_str(&name);
+                        let found = global.or_else(|| self.builtins.borrow().get_str(&name));
+                        match found {
+                            Some(v) => v,
+                            None => return Err(self.name_error(frame, &name)),
+                        }
+                    }
                 };
                 frame.stack.push(v);
             }
@@ -865,6 +869,29 @@ impl Interp {
                 let matched = self.exception_matches(&exc, &typ)?;
                 current(exec).stack.push(Value::Bool(matched));
             }
+            Op::ExcStarMatch => {
+                let typ = pop(frame);
+                let rest = pop(frame);
+                let (matched, unmatched) = self.split_group(&rest, &typ)?;
+                let frame = current(exec);
+                frame.stack.push(unmatched.unwrap_or(Value::None));
+                let found = matched.is_some();
+                frame.stack.push(matched.unwrap_or(Value::None));
+                frame.stack.push(Value::Bool(found));
+            }
+            Op::ExcStarFinish => {
+                let rest = pop(frame);
+                let exc = pop(frame);
+                if matches!(rest, Value::None) {
+                    if let Some(Block::ExcInfo { prev }) = current(exec).blocks.pop() {
+                        exec.handled = prev;
+                    }
+                } else if rest.is(&exc) {
+                    return Err(self.to_exc(exc)?);
+                } else {
+                    return Err(self.to_exc(rest)?);
+                }
+            }
             Op::LoadBuildClass => {
                 let b = self.load_builtin("__build_class__")?;
                 frame.stack.push(b);
@@ -1059,6 +1086,54 @@ impl Interp {
         Ok(Flow::Continue)
     }
 
+    /// `NameError` for `name`, with CPython's "Did you mean" hint computed from
+    /// the frame's locals, its globals and the builtins.
+    fn name_error(&mut self, frame: &Frame, name: &str) -> Exc {
+        let exc = self.err("NameError", format!("name '{name}' is not defined"));
+        exc.0
+            .attrs
+            .borrow_mut()
+            .insert(Rc::from("name"), Value::str(name));
+        let receiver = frame
+            .locals
+            .first()
+            .cloned()
+            .flatten()
+            .filter(|_| frame.code.varnames.first().is_some_and(|n| &**n == "self"));
+        let hint = match receiver {
+            Some(this) if matches!(self.try_getattr(&this, name), Ok(Some(_))) => {
+                Some(format!("self.{name}"))
+            }
+            _ => {
+                let mut names: Vec<Rc<str>> = frame
+                    .code
+                    .varnames
+                    .iter()
+                    .zip(frame.locals.iter())
+                    .filter(|(_, v)| v.is_some())
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                for ns in frame
+                    .namespace
+                    .iter()
+                    .chain(std::iter::once(&frame.globals))
+                    .chain(std::iter::once(&self.builtins))
+                {
+                    names.extend(ns.borrow().keys().iter().map(str_of));
+                }
+                let candidates: Vec<&str> = names.iter().map(|n| &**n).collect();
+                crate::traceback::suggest(name, &candidates).map(str::to_string)
+            }
+        };
+        if let Some(hint) = hint {
+            exc.0.attrs.borrow_mut().insert(
+                Rc::from(crate::traceback::SUGGESTION_ATTR),
+                Value::str(&hint),
+            );
+        }
+        exc
+    }
+
     fn load_builtin(&self, name: &str) -> Raise<Value> {
         self.builtins
             .borrow()
@@ -1134,6 +1209,76 @@ impl Interp {
                 "catching classes that do not inherit from BaseException is not allowed",
             )),
         }
+    }
+
+    /// The exceptions inside an exception group, or `None` for a plain exception.
+    fn group_members(&self, exc: &Value) -> Option<Vec<Value>> {
+        let Value::Instance(i) = exc else { return None };
+        if !i
+            .class
+            .is_subclass(&self.types.exception("BaseExceptionGroup"))
+        {
+            return None;
+        }
+        let args = Exc(i.clone()).args();
+        match args.get(1) {
+            Some(Value::List(l)) => Some(l.borrow().clone()),
+            Some(Value::Tuple(t)) => Some(t.to_vec()),
+            _ => Some(Vec::new()),
+        }
+    }
+
+    /// A group like `template` (same class and message) holding `members`.
+    fn regroup(&self, template: &Value, members: Vec<Value>) -> Value {
+        let (class, message) = match template {
+            Value::Instance(i) if self.group_members(template).is_some() => (
+                i.class.clone(),
+                Exc(i.clone())
+                    .args()
+                    .first()
+                    .cloned()
+                    .unwrap_or(Value::str("")),
+            ),
+            _ => (self.types.exception("ExceptionGroup"), Value::str("")),
+        };
+        let all_exceptions = members
+            .iter()
+            .all(|m| self.isinstance(m, &self.types.exception("Exception")));
+        let class = if !all_exceptions && class.is_subclass(&self.types.exception("ExceptionGroup"))
+        {
+            self.types.exception("BaseExceptionGroup")
+        } else {
+            class
+        };
+        self.new_exc(&class, vec![message, Value::list(members)])
+            .value()
+    }
+
+    /// `except*` matching: splits `exc` (a group, or a plain exception treated as
+    /// a group of one) into the part matching `typ` and the rest.
+    fn split_group(&mut self, exc: &Value, typ: &Value) -> Raise<(Option<Value>, Option<Value>)> {
+        if matches!(exc, Value::None) {
+            return Ok((None, None));
+        }
+        let Some(members) = self.group_members(exc) else {
+            return Ok(if self.exception_matches(exc, typ)? {
+                (Some(self.regroup(&Value::None, vec![exc.clone()])), None)
+            } else {
+                (None, Some(exc.clone()))
+            });
+        };
+        if self.exception_matches(exc, typ)? {
+            return Ok((Some(exc.clone()), None));
+        }
+        let (mut matched, mut rest) = (Vec::new(), Vec::new());
+        for member in members {
+            let (m, r) = self.split_group(&member, typ)?;
+            matched.extend(m);
+            rest.extend(r);
+        }
+        let matched = (!matched.is_empty()).then(|| self.regroup(exc, matched));
+        let rest = (!rest.is_empty()).then(|| self.regroup(exc, rest));
+        Ok((matched, rest))
     }
 
     // ---- calls ----

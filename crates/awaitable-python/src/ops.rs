@@ -995,6 +995,46 @@ impl Interp {
     }
 
     fn attribute_error(&self, obj: &Value, name: &str) -> Exc {
+        let exc = self.bare_attribute_error(obj, name);
+        // CPython's AttributeError carries `name` and `obj`; the traceback printer
+        // uses them for its "Did you mean" hint.
+        let mut attrs = exc.0.attrs.borrow_mut();
+        attrs.insert(Rc::from("name"), Value::str(name));
+        attrs.insert(Rc::from("obj"), obj.clone());
+        drop(attrs);
+        exc
+    }
+
+    /// The names `dir(obj)` would list, for suggestions.
+    pub fn attribute_names(&self, obj: &Value) -> Vec<Rc<str>> {
+        let mut names: Vec<Rc<str>> = Vec::new();
+        let mut class = match obj {
+            Value::Module(m) => {
+                return m
+                    .dict
+                    .borrow()
+                    .keys()
+                    .iter()
+                    .map(crate::interp::str_of)
+                    .collect()
+            }
+            Value::Instance(i) => {
+                names.extend(i.attrs.borrow().keys().cloned());
+                Some(i.class.clone())
+            }
+            Value::Class(c) => Some(c.clone()),
+            other => Some(self.type_of(other)),
+        };
+        while let Some(c) = class {
+            names.extend(c.dict.borrow().keys().cloned());
+            class = c.base.clone();
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    fn bare_attribute_error(&self, obj: &Value, name: &str) -> Exc {
         match obj {
             Value::Module(m) => self.err(
                 "AttributeError",

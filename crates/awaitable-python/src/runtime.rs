@@ -692,6 +692,7 @@ impl Runtime {
             }
             Signal::Raised(exc) => {
                 let state = if self.interp.exc_is(&exc, "CancelledError") {
+                    *task.cancelled_exc.borrow_mut() = Some(exc.clone());
                     FutureState::Cancelled(exc.args().first().cloned().unwrap_or(Value::None))
                 } else {
                     FutureState::Exception(exc.clone())

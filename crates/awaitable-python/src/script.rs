@@ -7,18 +7,31 @@ use crate::events::{Event, EventKind};
 use crate::interp::Stream;
 use crate::runtime::{Outcome, Runtime};
 
-/// A clock where computing takes no time and waiting is skipped: runs are
-/// deterministic, and `time.time()` differences are exactly the sleeps.
-pub struct FrozenClock;
+/// A deterministic clock for tests: waiting is skipped by the runtime, and
+/// each reading advances one microsecond, standing for the little CPU time real
+/// code takes (so `end - start >= slept` holds, as it does on a real machine,
+/// while `"%.2f"` of the difference still prints the sleeps exactly).
+#[derive(Default)]
+pub struct FrozenClock {
+    ticks: std::cell::Cell<u64>,
+}
+
+impl FrozenClock {
+    fn tick(&self) -> f64 {
+        let t = self.ticks.get() + 1;
+        self.ticks.set(t);
+        t as f64 * 1e-6
+    }
+}
 
 impl Clock for FrozenClock {
     fn monotonic(&self) -> f64 {
-        0.0
+        self.tick()
     }
 
     fn wall(&self) -> f64 {
         // 2026-01-01T00:00:00Z, a fixed and plausible "now".
-        1_767_225_600.0
+        1_767_225_600.0 + self.tick()
     }
 }
 
@@ -36,7 +49,7 @@ pub struct ScriptRun {
 /// Runs `source` as a script on a [`FrozenClock`], at most `max_instructions`
 /// instructions (then it is interrupted, like Ctrl-C).
 pub fn run_script_virtual(source: &str, filename: &str, max_instructions: u64) -> ScriptRun {
-    let mut runtime = Runtime::new(Mode::Script, Box::new(FrozenClock));
+    let mut runtime = Runtime::new(Mode::Script, Box::new(FrozenClock::default()));
     let mut run = ScriptRun {
         stdout: String::new(),
         stderr: String::new(),

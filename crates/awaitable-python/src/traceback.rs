@@ -1,7 +1,11 @@
 //! CPython-style tracebacks, with exception chaining.
 
 use crate::interp::Interp;
-use crate::value::{Exc, TracebackEntry};
+use crate::value::{Exc, TracebackEntry, Value};
+
+/// Where a NameError/AttributeError keeps its "Did you mean" hint; like CPython,
+/// the hint shows in printed tracebacks but not in `str(e)`.
+pub const SUGGESTION_ATTR: &str = "__awaitable_suggestion__";
 
 /// How deep a `__cause__`/`__context__` chain is followed.
 const CHAIN_LIMIT: usize = 32;
@@ -38,10 +42,11 @@ impl Interp {
             chain.push((next.clone(), None));
             current = next;
         }
+        // chain[i].1 links chain[i] to the older chain[i + 1]; print oldest first.
         let mut out = String::new();
-        for (exc, link) in chain.iter().rev() {
-            out.push_str(&self.format_one(exc));
-            if let Some(link) = link {
+        for i in (0..chain.len()).rev() {
+            out.push_str(&self.format_one(&chain[i].0));
+            if let Some(link) = i.checked_sub(1).and_then(|newer| chain[newer].1) {
                 out.push_str(&format!("\n{link}\n\n"));
             }
         }
@@ -116,14 +121,39 @@ impl Interp {
     /// `ValueError: message`, with the module prefix CPython shows for non-builtin classes.
     pub fn exception_line(&mut self, exc: &Exc) -> String {
         let name = self.exception_name(exc);
-        let message = self
+        let mut message = self
             .to_str(&exc.value())
             .unwrap_or_else(|_| "<exception str() failed>".into());
+        if let Some(hint) = self.suggestion_for(exc) {
+            message.push_str(&format!(". Did you mean: '{hint}'?"));
+        }
         if message.is_empty() {
             name
         } else {
             format!("{name}: {message}")
         }
+    }
+
+    /// The "Did you mean" hint of a NameError (computed when raised, from the
+    /// frame) or an AttributeError (computed now, from its `obj`).
+    fn suggestion_for(&self, exc: &Exc) -> Option<String> {
+        let attrs = exc.0.attrs.borrow();
+        if let Some(Value::Str(hint)) = attrs.get(SUGGESTION_ATTR) {
+            return Some(hint.to_string());
+        }
+        if !self.exc_is(exc, "AttributeError") {
+            return None;
+        }
+        let (Some(Value::Str(name)), Some(obj)) = (attrs.get("name"), attrs.get("obj")) else {
+            return None;
+        };
+        let names = self.attribute_names(obj);
+        let candidates: Vec<&str> = names
+            .iter()
+            .map(|n| &**n)
+            .filter(|n| !n.starts_with("__awaitable"))
+            .collect();
+        suggest(name, &candidates).map(str::to_string)
     }
 
     /// The qualified class name of an exception (`asyncio.exceptions.CancelledError`).
@@ -134,4 +164,97 @@ impl Interp {
             module => format!("{module}.{}", class.qualname),
         }
     }
+}
+
+/// Cost of inserting, deleting or replacing a character (CPython's `_MOVE_COST`).
+const MOVE_COST: usize = 2;
+/// Cost of a replacement that only changes case.
+const CASE_COST: usize = 1;
+/// Names longer than this get no suggestion.
+const MAX_STRING_SIZE: usize = 40;
+/// Namespaces larger than this get no suggestion.
+const MAX_CANDIDATE_ITEMS: usize = 750;
+
+/// The "Did you mean" candidate for a misspelt name, with CPython's algorithm
+/// (`traceback._compute_suggestion_error`): the closest name by a weighted
+/// Levenshtein distance, within a bound that grows with the names' lengths.
+pub fn suggest<'a>(wrong: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let wrong_len = wrong.chars().count();
+    if candidates.len() > MAX_CANDIDATE_ITEMS || wrong_len > MAX_STRING_SIZE {
+        return None;
+    }
+    let mut best_distance = wrong_len;
+    let mut suggestion = None;
+    for &candidate in candidates {
+        if candidate == wrong {
+            continue;
+        }
+        let bound = (candidate.chars().count() + wrong_len + 3) * MOVE_COST / 6;
+        let bound = bound.min(best_distance.saturating_sub(1));
+        let distance = levenshtein(wrong, candidate, bound);
+        if distance > bound {
+            continue;
+        }
+        if suggestion.is_none() || distance < best_distance {
+            suggestion = Some(candidate);
+            best_distance = distance;
+        }
+    }
+    suggestion
+}
+
+fn substitution_cost(a: char, b: char) -> usize {
+    if a == b {
+        0
+    } else if a.to_lowercase().eq(b.to_lowercase()) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `_levenshtein_distance`, giving up above `max_cost`.
+fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let prefix = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (mut a, mut b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.is_empty() || b.is_empty() {
+        return MOVE_COST * (a.len() + b.len());
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bindex, &bchar) in b.iter().enumerate() {
+        let mut distance = bindex * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (index, &achar) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(bchar, achar);
+            distance = row[index];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            row[index] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
 }
