@@ -1,0 +1,426 @@
+//! The browser host and the app, in headless Chromium.
+//!
+//! Run by `cargo xtask test` (or `CHROMEDRIVER=/usr/bin/chromedriver cargo
+//! test --target wasm32-unknown-unknown -p awaitable-web --test browser`).
+//! These tests use real time: they check that Python's waiting leaves the
+//! page's own timers running.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use awaitable_notebook::kernel::ExecutionState;
+use awaitable_web::components::app::App;
+use awaitable_web::host::{Host, HostEvent, KernelStatus};
+use awaitable_web::outputs::{apply_delta, OutputView};
+use gloo_timers::callback::Interval;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The page's clock, in milliseconds.
+fn now_ms() -> f64 {
+    awaitable_web::host::BrowserClock::new().now_ms()
+}
+
+/// What a host reported, as the test sees it.
+#[derive(Default)]
+struct Log {
+    events: Vec<(f64, HostEvent)>,
+    outputs: Vec<Vec<OutputView>>,
+}
+
+impl Log {
+    fn finished(&self, cell: usize) -> Option<(f64, ExecutionState)> {
+        self.events.iter().find_map(|(at, event)| match event {
+            HostEvent::Finished { cell: c, state, .. } if *c == cell => Some((*at, *state)),
+            _ => None,
+        })
+    }
+
+    fn text(&self, cell: usize) -> String {
+        self.outputs
+            .get(cell)
+            .map(|outputs| outputs.iter().map(OutputView::text).collect())
+            .unwrap_or_default()
+    }
+
+    fn saw(&self, wanted: &HostEvent) -> bool {
+        self.events.iter().any(|(_, event)| event == wanted)
+    }
+}
+
+/// A host whose reports are logged with the time they arrived.
+fn logged_host() -> (Host, Rc<RefCell<Log>>) {
+    let log = Rc::new(RefCell::new(Log::default()));
+    let report = {
+        let log = log.clone();
+        Callback::from(move |events: Vec<HostEvent>| {
+            let mut log = log.borrow_mut();
+            let at = now_ms();
+            for event in events {
+                if let HostEvent::Output { cell, delta } = &event {
+                    if log.outputs.len() <= *cell {
+                        log.outputs.resize(*cell + 1, Vec::new());
+                    }
+                    apply_delta(&mut log.outputs[*cell], delta.clone());
+                }
+                log.events.push((at, event));
+            }
+        })
+    };
+    let host = match Host::new(report) {
+        Ok(host) => host,
+        Err(error) => panic!("the host cannot start: {error}"),
+    };
+    (host, log)
+}
+
+/// Waits (letting the page run) until `done` holds, or fails after `limit_ms`.
+async fn wait_until(what: &str, limit_ms: f64, done: impl Fn() -> bool) {
+    let start = now_ms();
+    while !done() {
+        assert!(now_ms() - start < limit_ms, "timed out waiting for {what}");
+        TimeoutFuture::new(5).await;
+    }
+}
+
+/// Counts the ticks of a 10 ms page timer, as a witness that the page runs.
+struct Heartbeat {
+    ticks: Rc<Cell<u32>>,
+    longest_gap_ms: Rc<Cell<f64>>,
+    _interval: Interval,
+}
+
+impl Heartbeat {
+    fn start() -> Heartbeat {
+        let ticks = Rc::new(Cell::new(0));
+        let longest_gap_ms = Rc::new(Cell::new(0.0_f64));
+        let last = Cell::new(now_ms());
+        let interval = {
+            let ticks = ticks.clone();
+            let longest_gap_ms = longest_gap_ms.clone();
+            Interval::new(10, move || {
+                let now = now_ms();
+                longest_gap_ms.set(longest_gap_ms.get().max(now - last.get()));
+                last.set(now);
+                ticks.set(ticks.get() + 1);
+            })
+        };
+        Heartbeat {
+            ticks,
+            longest_gap_ms,
+            _interval: interval,
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_cell_that_prints_shows_its_output() {
+    let (host, log) = logged_host();
+    host.run(0, "print(\"hello\")\nprint(6 * 7)\n6 * 7".to_owned());
+    wait_until("the cell to finish", 5_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    let log = log.borrow();
+    assert_eq!(
+        log.finished(0).map(|(_, state)| state),
+        Some(ExecutionState::Succeeded)
+    );
+    assert!(log.saw(&HostEvent::Queued { cell: 0 }));
+    assert!(log.saw(&HostEvent::Started { cell: 0, count: 1 }));
+    assert_eq!(
+        log.outputs[0],
+        [
+            OutputView::Stdout("hello\n42\n".to_owned()),
+            OutputView::Result("42".to_owned())
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn time_sleep_blocks_python_but_not_the_page() {
+    let (host, log) = logged_host();
+    let heartbeat = Heartbeat::start();
+    let start = now_ms();
+    host.run(
+        0,
+        "import time\ntime.sleep(0.2)\nprint(\"awake\")".to_owned(),
+    );
+    wait_until("the cell to finish", 5_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    let log = log.borrow();
+    let Some((finished_at, state)) = log.finished(0) else {
+        unreachable!("waited for it")
+    };
+    assert_eq!(state, ExecutionState::Succeeded);
+    assert_eq!(log.text(0), "awake\n");
+    assert!(
+        finished_at - start >= 195.0,
+        "slept only {} ms",
+        finished_at - start
+    );
+    assert!(log.saw(&HostEvent::Status(KernelStatus::Blocked)));
+    // A 10 ms timer kept firing while Python slept.
+    assert!(
+        heartbeat.ticks.get() >= 5,
+        "{} ticks",
+        heartbeat.ticks.get()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn asyncio_sleep_waits_on_a_page_timer() {
+    let (host, log) = logged_host();
+    let heartbeat = Heartbeat::start();
+    let start = now_ms();
+    host.run(
+        0,
+        "import asyncio\nawait asyncio.sleep(0.2)\nprint(\"done\")".to_owned(),
+    );
+    wait_until("the cell to finish", 5_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    let log = log.borrow();
+    let Some((finished_at, _)) = log.finished(0) else {
+        unreachable!("waited for it")
+    };
+    assert_eq!(log.text(0), "done\n");
+    assert!(
+        finished_at - start >= 195.0,
+        "slept only {} ms",
+        finished_at - start
+    );
+    assert!(
+        heartbeat.ticks.get() >= 5,
+        "{} ticks",
+        heartbeat.ticks.get()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stop_interrupts_an_endless_loop_at_once() {
+    let (host, log) = logged_host();
+    let heartbeat = Heartbeat::start();
+    host.run(0, "while True:\n    pass".to_owned());
+    TimeoutFuture::new(300).await;
+    assert!(log.borrow().finished(0).is_none());
+    assert!(host.is_busy());
+    // The loop runs in slices: the page's timer still fires between them.
+    assert!(
+        heartbeat.ticks.get() >= 10,
+        "{} ticks",
+        heartbeat.ticks.get()
+    );
+    assert!(
+        heartbeat.longest_gap_ms.get() < 250.0,
+        "the page froze for {} ms",
+        heartbeat.longest_gap_ms.get()
+    );
+    let stopped_at = now_ms();
+    host.stop();
+    wait_until("the interrupt", 1_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    let log = log.borrow();
+    let Some((finished_at, state)) = log.finished(0) else {
+        unreachable!("waited for it")
+    };
+    assert_eq!(state, ExecutionState::Failed);
+    assert!(
+        log.text(0).ends_with("KeyboardInterrupt"),
+        "{}",
+        log.text(0)
+    );
+    assert!(finished_at - stopped_at < 1_000.0);
+    assert!(!host.is_busy());
+}
+
+#[wasm_bindgen_test]
+async fn stop_wakes_a_sleeping_cell_and_drops_the_queue() {
+    let (host, log) = logged_host();
+    host.run(0, "import time\ntime.sleep(30)".to_owned());
+    host.run(1, "print(\"never\")".to_owned());
+    wait_until("the cell to start", 5_000.0, || {
+        log.borrow().saw(&HostEvent::Started { cell: 0, count: 1 })
+    })
+    .await;
+    host.stop();
+    wait_until("the interrupt", 1_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    TimeoutFuture::new(50).await;
+    let log = log.borrow();
+    assert!(
+        log.text(0).ends_with("KeyboardInterrupt"),
+        "{}",
+        log.text(0)
+    );
+    assert!(log.saw(&HostEvent::Dropped { cell: 1 }));
+    assert!(log.finished(1).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn cells_run_in_order_and_an_error_drops_the_rest() {
+    let (host, log) = logged_host();
+    host.run(0, "x = 1\nprint(x)".to_owned());
+    host.run(1, "print(x + 1)\n1 / 0".to_owned());
+    host.run(2, "print(\"not reached\")".to_owned());
+    wait_until("the second cell", 5_000.0, || {
+        log.borrow().finished(1).is_some()
+    })
+    .await;
+    TimeoutFuture::new(50).await;
+    let log = log.borrow();
+    assert_eq!(log.text(0), "1\n");
+    assert!(log.text(1).starts_with("2\n"));
+    assert!(
+        log.text(1).ends_with("ZeroDivisionError: division by zero"),
+        "{}",
+        log.text(1)
+    );
+    assert_eq!(
+        log.finished(1).map(|(_, state)| state),
+        Some(ExecutionState::Failed)
+    );
+    assert!(log.saw(&HostEvent::Dropped { cell: 2 }));
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_host_cancels_what_it_had_pending() {
+    let (host, log) = logged_host();
+    host.run(
+        0,
+        "import asyncio\nawait asyncio.sleep(0.05)\nprint(\"late\")".to_owned(),
+    );
+    wait_until("the cell to start", 5_000.0, || {
+        log.borrow().saw(&HostEvent::Started { cell: 0, count: 1 })
+    })
+    .await;
+    drop(host);
+    TimeoutFuture::new(200).await;
+    assert!(log.borrow().finished(0).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_shut_down_host_reports_nothing_more() {
+    let (host, log) = logged_host();
+    let other = host.clone();
+    host.run(0, "while True:\n    pass".to_owned());
+    TimeoutFuture::new(50).await;
+    other.shutdown();
+    let seen = log.borrow().events.len();
+    TimeoutFuture::new(100).await;
+    host.run(1, "print(1)".to_owned());
+    TimeoutFuture::new(50).await;
+    assert_eq!(log.borrow().events.len(), seen);
+}
+
+// The app, mounted in a fresh element of the test page.
+
+fn document() -> web_sys::Document {
+    match web_sys::window().and_then(|window| window.document()) {
+        Some(document) => document,
+        None => unreachable!("tests run in a page"),
+    }
+}
+
+fn find(root: &Element, id: &str) -> Option<Element> {
+    root.query_selector(&format!("[data-testid=\"{id}\"]"))
+        .ok()
+        .flatten()
+}
+
+fn by_test_id(root: &Element, id: &str) -> Element {
+    match find(root, id) {
+        Some(element) => element,
+        None => panic!("no element with data-testid {id}"),
+    }
+}
+
+fn text_of(root: &Element, id: &str) -> Option<String> {
+    find(root, id).and_then(|element| element.text_content())
+}
+
+fn click(root: &Element, id: &str) {
+    match by_test_id(root, id).dyn_into::<HtmlElement>() {
+        Ok(element) => element.click(),
+        Err(_) => panic!("{id} is not clickable"),
+    }
+}
+
+/// Types `text` into a textarea as a person would, as far as the app can tell.
+fn type_into(editor: &HtmlTextAreaElement, text: &str) {
+    editor.set_value(text);
+    let Ok(input) = web_sys::InputEvent::new("input") else {
+        unreachable!("input is an event type")
+    };
+    let _ = editor.dispatch_event(&input);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_runs_an_edited_cell_and_shows_its_output() {
+    let root = match document().create_element("div") {
+        Ok(root) => root,
+        Err(_) => unreachable!("div is a valid tag"),
+    };
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&root);
+    }
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    wait_until("the kernel", 2_000.0, || {
+        text_of(&root, "kernel-status").as_deref() == Some("Idle")
+    })
+    .await;
+    assert_eq!(
+        by_test_id(&root, "count-1").text_content().as_deref(),
+        Some("[ ]")
+    );
+
+    let Ok(editor) = by_test_id(&root, "editor-1").dyn_into::<HtmlTextAreaElement>() else {
+        panic!("editor-1 is not a textarea")
+    };
+    type_into(&editor, "x = 21\nprint('<b>not bold</b>')\nx * 2");
+    click(&root, "run-1");
+    wait_until("the output", 5_000.0, || {
+        by_test_id(&root, "count-1").text_content().as_deref() == Some("[1]")
+    })
+    .await;
+    let output = by_test_id(&root, "output-1");
+    assert_eq!(
+        output.text_content().as_deref(),
+        Some("<b>not bold</b>\n42")
+    );
+    // Printed text stays text.
+    assert!(matches!(output.query_selector("b"), Ok(None)));
+    assert_eq!(output.get_attribute("aria-live").as_deref(), Some("polite"));
+
+    // Restart: a fresh kernel, which has forgotten x.
+    click(&root, "restart");
+    TimeoutFuture::new(20).await;
+    type_into(&editor, "print(x)");
+    click(&root, "run-1");
+    wait_until("the rerun", 5_000.0, || {
+        by_test_id(&root, "output-1")
+            .text_content()
+            .is_some_and(|text| text.ends_with("NameError: name 'x' is not defined"))
+    })
+    .await;
+    assert_eq!(
+        by_test_id(&root, "count-1").text_content().as_deref(),
+        Some("[1]")
+    );
+    app.destroy();
+    root.remove();
+}
