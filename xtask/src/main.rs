@@ -2,7 +2,9 @@
 //! Std-only so that it builds in seconds before anything else.
 
 mod bench;
+mod serve;
 mod steps;
+mod web;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,17 +12,32 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::steps::Step;
 
-/// The project's single test gate, in order. Components follow the toolchain's
-/// own version, so "pinned" here means: the ones of the installed rustc.
+/// The native part of the test gate, in order. Components follow the
+/// toolchain's own version, so "pinned" here means: the ones of the installed
+/// rustc.
 // One line per step, so the list reads as the gate it is.
 #[rustfmt::skip]
-const TEST_STEPS: &[Step] = &[
+const NATIVE_STEPS: &[Step] = &[
     Step::ensure("rustfmt", &["cargo", "fmt", "--version"], "", &["rustup", "component", "add", "rustfmt"]),
     Step::ensure("clippy", &["cargo", "clippy", "--version"], "", &["rustup", "component", "add", "clippy"]),
     Step::run("format", &["cargo", "fmt", "--all", "--", "--check"]),
     Step::run("lint", &["cargo", "clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
-    Step::cargo_tests("test", &["cargo", "test", "--workspace"]),
+    Step::tests("test", &["cargo", "test", "--workspace"]),
 ];
+
+/// The project's single test gate, in order: native checks and tests first
+/// (they need nothing installed), then the pinned web tools (shared with
+/// `serve`), then the browser tests, the page's release build and the
+/// end-to-end test of that page.
+const TEST_STEPS: &[&[Step]] = &[
+    NATIVE_STEPS,
+    web::BUILD_TOOLS,
+    web::TEST_TOOLS,
+    web::TEST_STEPS,
+];
+
+/// `cargo xtask serve`: the same pinned tools, then the release build.
+const SERVE_STEPS: &[&[Step]] = &[web::BUILD_TOOLS, &[web::BUILD_PAGE]];
 
 const USAGE: &str = "\
 usage: cargo xtask <task>
@@ -30,7 +47,8 @@ tasks:
   fuzz [--seconds N] [--seed N]
                         fuzz the interpreter with mutated Python source
                         (default 600 seconds, a new seed each run)
-  serve                 build and serve the browser app (not built yet)
+  serve [--port N]      install the pinned web tools, build the page in release
+                        and serve it at http://127.0.0.1:8080/ (or port N)
   bench                 native benchmarks: Awaitable vs python3 (BENCHMARKS.md)
   help                  this message";
 
@@ -51,10 +69,10 @@ fn main() -> ExitCode {
             Ok(fuzz_args) => report(fuzz(&fuzz_args)),
             Err(message) => usage_error(&message),
         },
-        "serve" => reserved(
-            "serve",
-            "the browser app is not built yet; `cargo xtask serve` arrives with it",
-        ),
+        "serve" => match parse_port(rest) {
+            Ok(port) => report(serve(port)),
+            Err(message) => usage_error(&message),
+        },
         "bench" => report(bench::run(&workspace_root())),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
@@ -79,9 +97,22 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(NOT_AVAILABLE)
 }
 
-fn reserved(task: &str, message: &str) -> ExitCode {
-    eprintln!("xtask {task}: {message}");
-    ExitCode::from(NOT_AVAILABLE)
+/// Builds the page with the pinned tools and serves `dist/` on loopback.
+fn serve(port: u16) -> Result<(), String> {
+    let root = workspace_root();
+    steps::run_all("xtask serve", SERVE_STEPS, &root)?;
+    serve::serve(&root.join("dist"), port).map_err(|reason| format!("xtask serve: {reason}"))
+}
+
+/// The port of `serve [--port N]`.
+fn parse_port(args: &[String]) -> Result<u16, String> {
+    match args {
+        [] => Ok(serve::DEFAULT_PORT),
+        [flag, value] if flag == "--port" => value
+            .parse()
+            .map_err(|_| format!("--port needs a port number, not {value:?}")),
+        _ => Err(format!("unknown serve options: {}", args.join(" "))),
+    }
 }
 
 /// The workspace root: the parent of xtask's own folder. Cargo sets
@@ -169,7 +200,7 @@ fn clock_seed() -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use crate::{workspace_root, FuzzArgs, TEST_STEPS};
+    use crate::{parse_port, workspace_root, FuzzArgs, SERVE_STEPS, TEST_STEPS};
 
     fn parse(args: &[&str]) -> Result<FuzzArgs, String> {
         let args: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
@@ -221,9 +252,26 @@ mod tests {
 
     #[test]
     fn step_titles_are_unique() {
-        let mut titles: Vec<_> = TEST_STEPS.iter().map(|step| step.title).collect();
-        titles.sort_unstable();
-        titles.dedup();
-        assert_eq!(titles.len(), TEST_STEPS.len());
+        for gate in [TEST_STEPS, SERVE_STEPS] {
+            let mut titles: Vec<_> = gate
+                .iter()
+                .flat_map(|s| s.iter())
+                .map(|step| step.title)
+                .collect();
+            let count = titles.len();
+            titles.sort_unstable();
+            titles.dedup();
+            assert_eq!(titles.len(), count);
+        }
+    }
+
+    #[test]
+    fn serve_takes_an_optional_port() {
+        let args =
+            |list: &[&str]| -> Vec<String> { list.iter().map(|a| (*a).to_owned()).collect() };
+        assert_eq!(parse_port(&[]), Ok(8080));
+        assert_eq!(parse_port(&args(&["--port", "9000"])), Ok(9000));
+        assert!(parse_port(&args(&["--port", "http"])).is_err());
+        assert!(parse_port(&args(&["--open"])).is_err());
     }
 }

@@ -13,6 +13,18 @@ pub struct Step {
     pub title: &'static str,
     /// What the step does.
     pub action: Action,
+    /// Environment the step's commands run with, beyond xtask's own.
+    pub env: &'static [Env],
+}
+
+/// A change to the environment of a step's commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Env {
+    /// Sets a variable.
+    Set(&'static str, &'static str),
+    /// Puts a folder of the workspace (a path relative to its root) first on
+    /// `PATH`, so that pinned tools installed there win over others.
+    PathFirst(&'static str),
 }
 
 /// What a step does. Commands are written as `[program, args...]`; the
@@ -20,9 +32,10 @@ pub struct Step {
 pub enum Action {
     /// Runs a command; the step fails if it exits non-zero.
     Run(&'static [&'static str]),
-    /// Runs `cargo test ...` like [`Action::Run`], and adds the counts of its
-    /// `test result:` lines to the gate's closing line.
-    CargoTests(&'static [&'static str]),
+    /// Runs a test command like [`Action::Run`], and adds the counts it
+    /// prints (libtest's `test result:` lines, TAP's `# pass N` and
+    /// `# fail N`) to the gate's closing line.
+    Tests(&'static [&'static str]),
     /// Installs a pinned tool only when it is missing: runs `probe`, and if it
     /// fails or its output lacks `expect` (a version, say), runs `install`.
     Ensure {
@@ -42,15 +55,23 @@ impl Step {
         Self {
             title,
             action: Action::Run(command),
+            env: &[],
         }
     }
 
-    /// A step that runs a `cargo test` command and counts its tests.
-    pub const fn cargo_tests(title: &'static str, command: &'static [&'static str]) -> Self {
+    /// A step that runs a test command (`cargo test`, `node --test
+    /// --test-reporter=tap`) and counts its tests.
+    pub const fn tests(title: &'static str, command: &'static [&'static str]) -> Self {
         Self {
             title,
-            action: Action::CargoTests(command),
+            action: Action::Tests(command),
+            env: &[],
         }
+    }
+
+    /// The same step, run with `env`.
+    pub const fn with_env(self, env: &'static [Env]) -> Self {
+        Self { env, ..self }
     }
 
     /// A step that runs `install` unless `probe` shows the tool (with
@@ -68,11 +89,12 @@ impl Step {
                 expect,
                 install,
             },
+            env: &[],
         }
     }
 }
 
-/// Tests counted over a gate's [`Action::CargoTests`] steps.
+/// Tests counted over a gate's [`Action::Tests`] steps.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
     /// Tests that passed.
@@ -83,16 +105,19 @@ pub struct Tally {
     pub ignored: u64,
 }
 
-/// Runs `steps` in order in `root`, printing a header for each; stops at the
-/// first failure and says which step failed. Ends with one line of test counts
-/// (`xtask: N passed, N failed`), so that a reader of the log, or CI, sees the
-/// whole gate's total rather than the last test binary's.
-pub fn run_all(gate: &str, steps: &[Step], root: &Path) -> Result<(), String> {
+/// Runs the steps of `sections`, in order, in `root`, printing a header for
+/// each; stops at the first failure and says which step failed. Ends with one
+/// line of test counts (`xtask: N passed, N failed`), so that a reader of the
+/// log, or CI, sees the whole gate's total rather than the last test
+/// binary's. A gate is made of sections so that gates can share one (the
+/// tools that `serve` and `test` both install).
+pub fn run_all(gate: &str, sections: &[&[Step]], root: &Path) -> Result<(), String> {
+    let steps: Vec<&Step> = sections.iter().flat_map(|section| section.iter()).collect();
     let mut tally = Tally::default();
-    let outcome = run_steps(gate, steps, root, &mut tally);
+    let outcome = run_steps(gate, &steps, root, &mut tally);
     if steps
         .iter()
-        .any(|step| matches!(step.action, Action::CargoTests(_)))
+        .any(|step| matches!(step.action, Action::Tests(_)))
     {
         println!("\n{}", tally_line(tally));
     }
@@ -108,7 +133,7 @@ pub fn tally_line(tally: Tally) -> String {
     line
 }
 
-fn run_steps(gate: &str, steps: &[Step], root: &Path, tally: &mut Tally) -> Result<(), String> {
+fn run_steps(gate: &str, steps: &[&Step], root: &Path, tally: &mut Tally) -> Result<(), String> {
     for (index, step) in steps.iter().enumerate() {
         println!(
             "\n==> [{}/{}] {}: {}",
@@ -117,7 +142,7 @@ fn run_steps(gate: &str, steps: &[Step], root: &Path, tally: &mut Tally) -> Resu
             step.title,
             describe(&step.action)
         );
-        run_step(&step.action, root, tally)
+        run_step(step, root, tally)
             .map_err(|reason| format!("{gate}: step \"{}\" failed: {reason}", step.title))?;
     }
     println!("\n{gate}: all {} steps passed", steps.len());
@@ -126,28 +151,29 @@ fn run_steps(gate: &str, steps: &[Step], root: &Path, tally: &mut Tally) -> Resu
 
 fn describe(action: &Action) -> String {
     match action {
-        Action::Run(command) | Action::CargoTests(command) => command.join(" "),
+        Action::Run(command) | Action::Tests(command) => command.join(" "),
         Action::Ensure { probe, install, .. } => {
             format!("{} (if missing: {})", probe.join(" "), install.join(" "))
         }
     }
 }
 
-fn run_step(action: &Action, root: &Path, tally: &mut Tally) -> Result<(), String> {
-    match action {
-        Action::Run(command) => run(command, root),
-        Action::CargoTests(command) => run_counting_tests(command, root, tally),
+fn run_step(step: &Step, root: &Path, tally: &mut Tally) -> Result<(), String> {
+    let env = step_env(step.env, root);
+    match &step.action {
+        Action::Run(command) => run_with_env(command, &env, root),
+        Action::Tests(command) => run_counting_tests(command, &env, root, tally),
         Action::Ensure {
             probe,
             expect,
             install,
         } => {
-            if probe_succeeds(probe, expect, root) {
+            if probe_succeeds(probe, expect, &env, root) {
                 println!("already installed");
                 return Ok(());
             }
-            run(install, root)?;
-            if probe_succeeds(probe, expect, root) {
+            run_with_env(install, &env, root)?;
+            if probe_succeeds(probe, expect, &env, root) {
                 Ok(())
             } else {
                 Err(format!("still missing after `{}`", install.join(" ")))
@@ -156,12 +182,27 @@ fn run_step(action: &Action, root: &Path, tally: &mut Tally) -> Result<(), Strin
     }
 }
 
-/// Runs `[program, args...]` in `root` with inherited output.
-pub fn run(command: &[&str], root: &Path) -> Result<(), String> {
-    let status = command_for(command, root)?
-        .status()
-        .map_err(|error| format!("cannot start `{}`: {error}", command.join(" ")))?;
-    check_status(status)
+/// The variables a step's [`Env`] list sets, with `PATH` entries resolved
+/// against `root` and put before the current `PATH`.
+pub fn step_env(env: &[Env], root: &Path) -> Vec<(&'static str, String)> {
+    let mut vars = Vec::new();
+    let mut first_on_path = Vec::new();
+    for entry in env {
+        match entry {
+            Env::Set(name, value) => vars.push((*name, (*value).to_owned())),
+            Env::PathFirst(folder) => first_on_path.push(root.join(folder)),
+        }
+    }
+    if !first_on_path.is_empty() {
+        let current = std::env::var_os("PATH").unwrap_or_default();
+        let paths = first_on_path
+            .into_iter()
+            .chain(std::env::split_paths(&current));
+        if let Ok(joined) = std::env::join_paths(paths) {
+            vars.push(("PATH", joined.to_string_lossy().into_owned()));
+        }
+    }
+    vars
 }
 
 /// Like [`run`], with extra environment variables.
@@ -174,11 +215,17 @@ pub fn run_with_env(command: &[&str], env: &[(&str, String)], root: &Path) -> Re
     check_status(status)
 }
 
-/// Runs a `cargo test` command, passing its output through line by line
-/// while adding up the counts of its `test result:` lines.
-fn run_counting_tests(command: &[&str], root: &Path, tally: &mut Tally) -> Result<(), String> {
+/// Runs a test command, passing its output through line by line while adding
+/// up the counts it prints.
+fn run_counting_tests(
+    command: &[&str],
+    env: &[(&str, String)],
+    root: &Path,
+    tally: &mut Tally,
+) -> Result<(), String> {
     let cannot_start = |error| format!("cannot start `{}`: {error}", command.join(" "));
     let mut child = command_for(command, root)?
+        .envs(env.iter().map(|(name, value)| (name, value)))
         .stdout(Stdio::piped())
         .spawn()
         .map_err(cannot_start)?;
@@ -192,8 +239,26 @@ fn run_counting_tests(command: &[&str], root: &Path, tally: &mut Tally) -> Resul
 }
 
 /// Adds the counts of a libtest summary such as `test result: ok. 24 passed;
-/// 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s`.
+/// 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s`, or of
+/// one of the closing lines of a TAP report such as node's (`# pass 3`,
+/// `# fail 0`, `# skipped 1`).
 pub fn count_test_result(line: &str, tally: &mut Tally) {
+    if let Some(tap) = line.strip_prefix("# ") {
+        let mut words = tap.split_whitespace();
+        let (Some(kind), Some(count), None) = (words.next(), words.next(), words.next()) else {
+            return;
+        };
+        let Ok(count) = count.parse::<u64>() else {
+            return;
+        };
+        match kind {
+            "pass" => tally.passed += count,
+            "fail" => tally.failed += count,
+            "skipped" => tally.ignored += count,
+            _ => {}
+        }
+        return;
+    }
     let Some(summary) = line.strip_prefix("test result: ") else {
         return;
     };
@@ -222,10 +287,11 @@ fn check_status(status: ExitStatus) -> Result<(), String> {
     }
 }
 
-fn probe_succeeds(probe: &[&str], expect: &str, root: &Path) -> bool {
+fn probe_succeeds(probe: &[&str], expect: &str, env: &[(&str, String)], root: &Path) -> bool {
     let Ok(mut command) = command_for(probe, root) else {
         return false;
     };
+    command.envs(env.iter().map(|(name, value)| (name, value)));
     let Ok(output) = command.stdin(Stdio::null()).output() else {
         return false;
     };
@@ -237,23 +303,27 @@ fn command_for(command: &[&str], root: &Path) -> Result<Command, String> {
     let (program, args) = command
         .split_first()
         .ok_or_else(|| "empty command".to_owned())?;
-    let mut process = Command::new(resolve(program));
+    let mut process = Command::new(resolve(program, root));
     process.args(args).current_dir(root);
     Ok(process)
 }
 
 /// `cargo` is the cargo running xtask (cargo sets `CARGO`), so nested builds
-/// use the same toolchain; they also inherit `CARGO_TARGET_DIR`.
-fn resolve(program: &str) -> String {
+/// use the same toolchain; they also inherit `CARGO_TARGET_DIR`. A relative
+/// path such as `tools/node_modules/.bin/wasm-opt` is relative to `root`.
+fn resolve(program: &str, root: &Path) -> std::path::PathBuf {
     match (program, std::env::var("CARGO")) {
-        ("cargo", Ok(cargo)) => cargo,
-        _ => program.to_owned(),
+        ("cargo", Ok(cargo)) => cargo.into(),
+        _ if program.contains('/') => root.join(program),
+        _ => program.into(),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::steps::{count_test_result, run_all, tally_line, Step, Tally};
+    use std::path::Path;
+
+    use crate::steps::{count_test_result, run_all, step_env, tally_line, Env, Step, Tally};
 
     #[test]
     fn test_result_lines_are_added_up() {
@@ -271,13 +341,49 @@ mod tests {
     }
 
     #[test]
+    fn tap_closing_lines_are_added_up() {
+        let mut tally = Tally::default();
+        for line in [
+            "# Subtest: stop ends an endless loop",
+            "# tests 4",
+            "# pass 3",
+            "# fail 1",
+            "# skipped 2",
+            "# todo 0",
+            "# pass the salt",
+        ] {
+            count_test_result(line, &mut tally);
+        }
+        let expected = Tally {
+            passed: 3,
+            failed: 1,
+            ignored: 2,
+        };
+        assert_eq!(tally, expected);
+    }
+
+    #[test]
+    fn steps_run_with_their_environment() {
+        const ENV: &[Env] = &[Env::Set("XTASK_TEST_VALUE", "42"), Env::PathFirst("bin")];
+        let steps =
+            [Step::run("env", &["sh", "-c", "test \"$XTASK_TEST_VALUE\" = 42"]).with_env(ENV)];
+        assert_eq!(run_all("gate", &[&steps], Path::new(".")), Ok(()));
+        let vars = step_env(ENV, Path::new("/root/of/it"));
+        let path = vars
+            .iter()
+            .find(|(name, _)| *name == "PATH")
+            .map(|(_, value)| value.as_str());
+        assert!(path.is_some_and(|path| path.starts_with("/root/of/it/bin")));
+    }
+
+    #[test]
     fn a_failing_step_stops_the_gate_and_is_named() {
         let steps = [
             Step::run("first", &["true"]),
             Step::run("broken", &["false"]),
             Step::run("never", &["sh", "-c", "exit 3"]),
         ];
-        let error = run_all("gate", &steps, std::path::Path::new("."));
+        let error = run_all("gate", &[&steps], std::path::Path::new("."));
         assert_eq!(
             error,
             Err("gate: step \"broken\" failed: exited with exit status: 1".to_owned())
@@ -292,7 +398,10 @@ mod tests {
             "1.2",
             &["false"],
         )];
-        assert_eq!(run_all("gate", &steps, std::path::Path::new(".")), Ok(()));
+        assert_eq!(
+            run_all("gate", &[&steps], std::path::Path::new(".")),
+            Ok(())
+        );
     }
 
     #[test]
@@ -303,7 +412,7 @@ mod tests {
             "1.2",
             &["true"],
         )];
-        let error = run_all("gate", &wrong, std::path::Path::new("."));
+        let error = run_all("gate", &[&wrong], std::path::Path::new("."));
         assert_eq!(
             error,
             Err("gate: step \"sh\" failed: still missing after `true`".to_owned())
