@@ -424,3 +424,29 @@ async fn the_app_runs_an_edited_cell_and_shows_its_output() {
     app.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_panic_banner_shows_the_message_as_text() {
+    let document = document();
+    let banner = match document.create_element("div") {
+        Ok(banner) => banner,
+        Err(_) => unreachable!("div is a valid tag"),
+    };
+    banner.set_id("panic");
+    let _ = banner.set_attribute("hidden", "");
+    banner.set_inner_html(
+        "<strong>Something broke — reload the page.</strong><pre id=\"panic-message\"></pre>",
+    );
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&banner);
+    }
+    awaitable_web::panic::show_banner("panicked at src/host.rs:1:1:\n<i>boom</i>");
+    assert!(!banner.has_attribute("hidden"));
+    let message = document.get_element_by_id("panic-message");
+    assert_eq!(
+        message.and_then(|m| m.text_content()).as_deref(),
+        Some("panicked at src/host.rs:1:1:\n<i>boom</i>")
+    );
+    assert!(matches!(banner.query_selector("i"), Ok(None)));
+    banner.remove();
+}

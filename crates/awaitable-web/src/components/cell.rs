@@ -81,7 +81,7 @@ pub fn code_cell(props: &CodeCellProps) -> Html {
         RunState::Idle => ("idle", None),
     };
     html! {
-        <section class={classes!("cell", status)} data-testid={format!("cell-{number}")}
+        <section class={classes!("cell", format!("state-{status}"))} data-testid={format!("cell-{number}")}
             aria-label={format!("Code cell {number}")}>
             <div class="cell-side">
                 <span class="prompt" data-testid={format!("count-{number}")}>
@@ -98,7 +98,7 @@ pub fn code_cell(props: &CodeCellProps) -> Html {
                     rows={rows} value={cell.source.clone()} {oninput} {onkeydown} />
                 <div class="cell-status">
                     if pending {
-                        <span class="running" data-testid={format!("running-{number}")}
+                        <span class="running-indicator" data-testid={format!("running-{number}")}
                             role="status">
                             { if status == "queued" { "waiting…" } else { "running…" } }
                         </span>

@@ -25,7 +25,7 @@ pub fn output_area(props: &OutputAreaProps) -> Html {
     let number = props.index + 1;
     html! {
         <div class="output" data-testid={format!("output-{number}")}
-            aria-live="polite" aria-label={format!("Output of cell {number}")}>
+            role="log" aria-live="polite" aria-label={format!("Output of cell {number}")}>
             { for props.cell.outputs.iter().map(|output| {
                 let class = match output {
                     OutputView::Stdout(_) => "stdout",
