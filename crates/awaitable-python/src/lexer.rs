@@ -12,8 +12,10 @@
 use crate::ast::{SyntaxError, SyntaxErrorKind};
 use num_bigint::BigUint;
 
-/// Deepest bracket nesting accepted, as CPython's `MAXLEVEL`.
-pub const MAX_BRACKET_DEPTH: usize = 200;
+/// Deepest bracket nesting accepted. CPython allows 200 (`MAXLEVEL`); half
+/// that keeps the recursive parser well inside a 1 MB stack (wasm's default)
+/// in release builds and a 2 MB test thread in debug builds.
+pub const MAX_BRACKET_DEPTH: usize = 100;
 /// Indentation stack size at which CPython gives up (`MAXINDENT`).
 const MAX_INDENT_LEVELS: usize = 100;
 /// How deeply f-strings may nest inside one another (CPython's limit).
@@ -421,6 +423,12 @@ impl<'a> Lexer<'a> {
         self.error_at(message, self.line, self.col)
     }
 
+    /// CPython reports errors found while reading a number at its read
+    /// position as a 0-based offset, i.e. the column of the character before.
+    fn error_before_cursor(&self, message: impl Into<String>) -> SyntaxError {
+        self.error_at(message, self.line, self.col.saturating_sub(1).max(1))
+    }
+
     fn indentation_error(&self, message: &str, column: u32) -> SyntaxError {
         SyntaxError {
             kind: SyntaxErrorKind::Indentation,
@@ -687,6 +695,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_op(&mut self, m: Mark, c: char) -> Result<Token, SyntaxError> {
+        // `<>` is only valid with `from __future__ import barry_as_FLUFL`.
+        if self.rest().starts_with("<>") {
+            return Err(self.error_mark("invalid syntax", m));
+        }
         let Some((op, len)) = match_op(self.rest()) else {
             let message = if is_printable(c) {
                 "invalid syntax".to_string()
@@ -782,7 +794,7 @@ impl<'a> Lexer<'a> {
             }
             self.bump();
             if !self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                return Err(self.error_here("invalid decimal literal"));
+                return Err(self.error_before_cursor("invalid decimal literal"));
             }
         }
     }
@@ -794,7 +806,7 @@ impl<'a> Lexer<'a> {
             if self.peek() == Some('_') {
                 self.bump();
                 if !self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                    return Err(self.error_here("invalid decimal literal"));
+                    return Err(self.error_before_cursor("invalid decimal literal"));
                 }
             }
             if self.peek() != Some('0') {
@@ -827,13 +839,13 @@ impl<'a> Lexer<'a> {
         if self.peek() == Some('.') {
             return self.lex_fraction(m, text);
         }
-        if matches!(self.peek(), Some('e' | 'E')) && self.lex_exponent(m, &mut text)? {
+        if matches!(self.peek(), Some('e' | 'E')) && self.lex_exponent(&mut text)? {
             is_float = true;
         }
         if matches!(self.peek(), Some('j' | 'J')) {
             return Err(self.error_mark("imaginary literals are not supported", m));
         }
-        self.verify_end_of_number(m, "decimal")?;
+        self.verify_end_of_number("decimal")?;
         if is_float {
             return parse_float(&text).ok_or_else(|| self.error_mark("invalid decimal literal", m));
         }
@@ -851,23 +863,28 @@ impl<'a> Lexer<'a> {
             self.decimal_tail(&mut text)?;
         }
         if matches!(self.peek(), Some('e' | 'E')) {
-            self.lex_exponent(m, &mut text)?;
+            self.lex_exponent(&mut text)?;
         }
         if matches!(self.peek(), Some('j' | 'J')) {
             return Err(self.error_mark("imaginary literals are not supported", m));
         }
-        self.verify_end_of_number(m, "decimal")?;
+        self.verify_end_of_number("decimal")?;
         parse_float(&text).ok_or_else(|| self.error_mark("invalid decimal literal", m))
     }
 
     /// Lexes `e[+-]digits`; returns false (consuming nothing) when the `e`
     /// starts the keyword `else` instead, as in `1else`.
-    fn lex_exponent(&mut self, m: Mark, text: &mut String) -> Result<bool, SyntaxError> {
+    fn lex_exponent(&mut self, text: &mut String) -> Result<bool, SyntaxError> {
         let signed = matches!(self.peek_nth(1), Some('+' | '-'));
         let digit_at = if signed { 2 } else { 1 };
         if !self.peek_nth(digit_at).is_some_and(|d| d.is_ascii_digit()) {
-            if signed || !self.rest().get(1..).is_some_and(|r| r.starts_with("lse")) {
-                return Err(self.error_mark("invalid decimal literal", m));
+            if signed {
+                // CPython has read the `e` and the sign by then.
+                let column = self.col.saturating_add(1);
+                return Err(self.error_at("invalid decimal literal", self.line, column));
+            }
+            if !self.rest().get(1..).is_some_and(|r| r.starts_with("lse")) {
+                return Err(self.error_before_cursor("invalid decimal literal"));
             }
             return Ok(false);
         }
@@ -882,7 +899,7 @@ impl<'a> Lexer<'a> {
 
     /// A letter right after a number is an error, except for the keywords
     /// CPython still accepts there (`1if x else 2`).
-    fn verify_end_of_number(&self, m: Mark, kind: &str) -> Result<(), SyntaxError> {
+    fn verify_end_of_number(&self, kind: &str) -> Result<(), SyntaxError> {
         const ALLOWED: [&str; 8] = ["and", "else", "for", "if", "in", "is", "not", "or"];
         if ALLOWED.iter().any(|kw| self.rest().starts_with(kw)) {
             return Ok(());
@@ -890,7 +907,7 @@ impl<'a> Lexer<'a> {
         // Only ASCII counts here: CPython reads `1é` as a number and a name.
         match self.peek() {
             Some(c) if c.is_ascii_alphanumeric() || c == '_' => {
-                Err(self.error_mark(format!("invalid {kind} literal"), m))
+                Err(self.error_before_cursor(format!("invalid {kind} literal")))
             }
             _ => Ok(()),
         }
@@ -919,7 +936,7 @@ impl<'a> Lexer<'a> {
         if radix < 10 && self.peek().is_some_and(|d| d.is_ascii_digit()) {
             return Err(self.bad_radix_digit(self.peek(), name));
         }
-        self.verify_end_of_number(m, name)?;
+        self.verify_end_of_number(name)?;
         BigUint::parse_bytes(digits.as_bytes(), radix)
             .map(|n| TokenKind::Int(n.to_str_radix(10)))
             .ok_or_else(|| self.error_mark(format!("invalid {name} literal"), m))
@@ -930,7 +947,7 @@ impl<'a> Lexer<'a> {
             Some(d) if d.is_ascii_digit() => {
                 self.error_here(format!("invalid digit '{d}' in {name} literal"))
             }
-            _ => self.error_here(format!("invalid {name} literal")),
+            _ => self.error_before_cursor(format!("invalid {name} literal")),
         }
     }
 
@@ -1349,12 +1366,14 @@ impl<'a> Lexer<'a> {
 
     /// `!r`, `!s` or `!a`, followed by `:` or `}`.
     fn lex_conversion(&mut self) -> Result<char, SyntaxError> {
+        let bang = self.mark();
         self.bump();
         let start = self.mark();
         if self.peek().is_some_and(char::is_whitespace) {
             // CPython's message, spelling included.
-            return Err(self.error_here(
+            return Err(self.error_mark(
                 "f-string: conversion type must come right after the exclamanation mark",
+                bang,
             ));
         }
         while self.peek().is_some_and(is_potential_identifier) {
@@ -1968,6 +1987,946 @@ impl Highlighter<'_> {
         if self.peek() == Some('}') {
             self.bump();
             self.span(self.pos, TokenClass::Punctuation);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(source: &str) -> Vec<TokenKind> {
+        match tokenize(source) {
+            Ok(tokens) => tokens.into_iter().map(|t| t.kind).collect(),
+            Err(e) => panic!("tokenize({source:?}) failed: {e:?}"),
+        }
+    }
+
+    fn error(source: &str) -> SyntaxError {
+        match tokenize(source) {
+            Ok(tokens) => panic!("tokenize({source:?}) succeeded: {tokens:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn name(s: &str) -> TokenKind {
+        TokenKind::Name(s.to_string())
+    }
+
+    fn int(s: &str) -> TokenKind {
+        TokenKind::Int(s.to_string())
+    }
+
+    fn op(op: Op) -> TokenKind {
+        TokenKind::Op(op)
+    }
+
+    fn str_value(source: &str) -> String {
+        match &kinds(source)[0] {
+            TokenKind::String(StringToken::Str(s)) => s.clone(),
+            other => panic!("not a str literal: {other:?}"),
+        }
+    }
+
+    fn bytes_value(source: &str) -> Vec<u8> {
+        match &kinds(source)[0] {
+            TokenKind::String(StringToken::Bytes(b)) => b.clone(),
+            other => panic!("not a bytes literal: {other:?}"),
+        }
+    }
+
+    fn fstring(source: &str) -> Vec<FStringToken> {
+        match kinds(source).into_iter().next() {
+            Some(TokenKind::String(StringToken::FString(parts))) => parts,
+            other => panic!("not an f-string: {other:?}"),
+        }
+    }
+
+    fn field(part: &FStringToken) -> &FieldToken {
+        match part {
+            FStringToken::Field(field) => field,
+            FStringToken::Literal(text) => panic!("literal {text:?}, not a field"),
+        }
+    }
+
+    fn field_kinds(field: &FieldToken) -> Vec<TokenKind> {
+        field.tokens.iter().map(|t| t.kind.clone()).collect()
+    }
+
+    use TokenKind::{Dedent, EndOfFile, Indent, Newline};
+
+    #[test]
+    fn simple_statement() {
+        assert_eq!(
+            kinds("x = 1\n"),
+            vec![name("x"), op(Op::Equal), int("1"), Newline, EndOfFile]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_have_only_end_of_file() {
+        for source in ["", "\n", "\n\n  \n", "# comment", "  # comment\n\n", "\r\n"] {
+            assert_eq!(kinds(source), vec![EndOfFile], "{source:?}");
+        }
+    }
+
+    #[test]
+    fn final_newline_is_added() {
+        assert_eq!(kinds("x"), vec![name("x"), Newline, EndOfFile]);
+    }
+
+    #[test]
+    fn indentation_produces_indent_and_dedent() {
+        let source = "if x:\n    y\n    if z:\n        w\nv\n";
+        let expected = vec![
+            TokenKind::Keyword(Keyword::If),
+            name("x"),
+            op(Op::Colon),
+            Newline,
+            Indent,
+            name("y"),
+            Newline,
+            TokenKind::Keyword(Keyword::If),
+            name("z"),
+            op(Op::Colon),
+            Newline,
+            Indent,
+            name("w"),
+            Newline,
+            Dedent,
+            Dedent,
+            name("v"),
+            Newline,
+            EndOfFile,
+        ];
+        assert_eq!(kinds(source), expected);
+    }
+
+    #[test]
+    fn open_blocks_are_closed_at_end_of_file() {
+        let tokens = kinds("def f():\n    if x:\n        return");
+        assert_eq!(
+            &tokens[tokens.len() - 4..],
+            &[Newline, Dedent, Dedent, EndOfFile]
+        );
+    }
+
+    #[test]
+    fn blank_and_comment_lines_produce_no_newline() {
+        let source = "x\n\n   \n# c\n    # indented comment\ny\n";
+        assert_eq!(
+            kinds(source),
+            vec![name("x"), Newline, name("y"), Newline, EndOfFile]
+        );
+    }
+
+    #[test]
+    fn brackets_join_lines() {
+        let source = "x = (1,\n  2\n\n)\ny";
+        assert_eq!(
+            kinds(source),
+            vec![
+                name("x"),
+                op(Op::Equal),
+                op(Op::LParen),
+                int("1"),
+                op(Op::Comma),
+                int("2"),
+                op(Op::RParen),
+                Newline,
+                name("y"),
+                Newline,
+                EndOfFile
+            ]
+        );
+    }
+
+    #[test]
+    fn backslash_joins_lines() {
+        assert_eq!(
+            kinds("x = 1 + \\\n    2\n"),
+            vec![
+                name("x"),
+                op(Op::Equal),
+                int("1"),
+                op(Op::Plus),
+                int("2"),
+                Newline,
+                EndOfFile
+            ]
+        );
+    }
+
+    #[test]
+    fn tabs_count_to_the_next_multiple_of_eight() {
+        // A tab and eight spaces (with a tab) are the same level.
+        let tokens = kinds("if x:\n\ty\n\tz\n");
+        assert_eq!(tokens.iter().filter(|k| **k == Indent).count(), 1);
+        assert_eq!(
+            error("if x:\n\tpass\n        pass\n").message,
+            "inconsistent use of tabs and spaces in indentation"
+        );
+    }
+
+    #[test]
+    fn form_feed_resets_indentation() {
+        assert_eq!(kinds("\x0cx = 1\n")[0], name("x"));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let expected = vec![name("a"), Newline, name("b"), Newline, EndOfFile];
+        assert_eq!(kinds("a\r\nb\r\n"), expected);
+        assert_eq!(kinds("a\rb"), expected);
+        assert_eq!(str_value("'''x\r\ny'''"), "x\ny");
+        assert_eq!(
+            kinds("if x:\r\n    y\r\n")
+                .iter()
+                .filter(|k| **k == Indent)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn positions_are_byte_offsets_and_character_columns() {
+        let tokens = tokenize("é = 'ü'\n  \nab").unwrap_or_default();
+        let first = &tokens[0];
+        assert_eq!(
+            (first.start, first.end, first.line, first.column),
+            (0, 2, 1, 1)
+        );
+        let equal = &tokens[1];
+        assert_eq!((equal.start, equal.column), (3, 3));
+        let string = &tokens[2];
+        assert_eq!((string.start, string.end, string.column), (5, 9, 5));
+        let ab = &tokens[4];
+        assert_eq!((ab.line, ab.column, ab.start), (3, 1, 13));
+    }
+
+    #[test]
+    fn keywords_and_names() {
+        assert_eq!(
+            kinds("async await match _ None"),
+            vec![
+                TokenKind::Keyword(Keyword::Async),
+                TokenKind::Keyword(Keyword::Await),
+                name("match"),
+                name("_"),
+                TokenKind::Keyword(Keyword::None),
+                Newline,
+                EndOfFile
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_identifiers() {
+        assert_eq!(kinds("café = 1")[0], name("café"));
+        assert_eq!(kinds("变量")[0], name("变量"));
+        // Fullwidth letters are folded as NFKC would.
+        assert_eq!(kinds("ｗｉｄｔｈ")[0], name("width"));
+        assert_eq!(error("😀 = 1").message, "invalid character '😀' (U+1F600)");
+        assert_eq!(error("x² = 1").message, "invalid character '²' (U+00B2)");
+    }
+
+    #[test]
+    fn invalid_characters() {
+        let e = error("x = 1 €");
+        assert_eq!(
+            (e.message.as_str(), e.line, e.column),
+            ("invalid character '€' (U+20AC)", 1, 7)
+        );
+        assert_eq!(
+            error("x = \u{a0}1").message,
+            "invalid non-printable character U+00A0"
+        );
+        assert_eq!(
+            error("x = 1\u{200b}").message,
+            "invalid non-printable character U+200B"
+        );
+        assert_eq!(error("x = $").message, "invalid syntax");
+        assert_eq!(error("a <> b").message, "invalid syntax");
+    }
+
+    #[test]
+    fn null_bytes_are_rejected() {
+        let e = error("x = 1\ny\0");
+        assert_eq!(
+            (e.message.as_str(), e.line, e.column),
+            ("source code cannot contain null bytes", 2, 2)
+        );
+    }
+
+    #[test]
+    fn integers_become_decimal_digits() {
+        assert_eq!(kinds("1_000_000")[0], int("1000000"));
+        assert_eq!(kinds("0xFF")[0], int("255"));
+        assert_eq!(kinds("0x_ff")[0], int("255"));
+        assert_eq!(kinds("0o17")[0], int("15"));
+        assert_eq!(kinds("0b1010")[0], int("10"));
+        assert_eq!(kinds("00")[0], int("0"));
+        assert_eq!(kinds("0_0")[0], int("0"));
+        assert_eq!(
+            kinds("0xFFFFFFFFFFFFFFFFFFFF")[0],
+            int("1208925819614629174706175")
+        );
+        assert_eq!(
+            kinds("123456789012345678901234567890")[0],
+            int("123456789012345678901234567890")
+        );
+    }
+
+    #[test]
+    fn floats() {
+        let cases = [
+            ("1.", 1.0),
+            (".5", 0.5),
+            ("1e-5", 1e-5),
+            ("1E+5", 1e5),
+            ("1_000.5", 1000.5),
+            ("1.e5", 1e5),
+            ("012.5", 12.5),
+            ("00e0", 0.0),
+            ("1_0.0_1e1_0", 10.01e10),
+        ];
+        for (source, value) in cases {
+            assert_eq!(kinds(source)[0], TokenKind::Float(value), "{source}");
+        }
+        assert_eq!(kinds("1e1000")[0], TokenKind::Float(f64::INFINITY));
+    }
+
+    #[test]
+    fn number_followed_by_keyword() {
+        // CPython still accepts these (with a warning).
+        assert_eq!(
+            kinds("1if")[..2],
+            [int("1"), TokenKind::Keyword(Keyword::If)]
+        );
+        assert_eq!(
+            kinds("1else")[..2],
+            [int("1"), TokenKind::Keyword(Keyword::Else)]
+        );
+        assert_eq!(
+            kinds("0x1for")[..2],
+            [int("31"), TokenKind::Keyword(Keyword::Or)]
+        );
+        assert_eq!(kinds("1..real")[0], TokenKind::Float(1.0));
+        assert_eq!(error("1.real").message, "invalid decimal literal");
+    }
+
+    #[test]
+    fn number_errors() {
+        let leading = "leading zeros in decimal integer literals are not permitted; \
+                       use an 0o prefix for octal integers";
+        let cases = [
+            ("012", leading, 1),
+            ("0_7", leading, 1),
+            ("1abc", "invalid decimal literal", 1),
+            ("123abc", "invalid decimal literal", 3),
+            ("1__0", "invalid decimal literal", 2),
+            ("1_", "invalid decimal literal", 2),
+            ("1e", "invalid decimal literal", 1),
+            ("1e+", "invalid decimal literal", 3),
+            ("1._0", "invalid decimal literal", 2),
+            ("0x", "invalid hexadecimal literal", 2),
+            ("0xg", "invalid hexadecimal literal", 2),
+            ("0b2", "invalid digit '2' in binary literal", 3),
+            ("0b1_", "invalid binary literal", 4),
+            ("0o8", "invalid digit '8' in octal literal", 3),
+            ("0o78", "invalid digit '8' in octal literal", 4),
+            ("1j", "imaginary literals are not supported", 1),
+        ];
+        for (source, message, column) in cases {
+            let e = error(source);
+            assert_eq!(
+                (e.message.as_str(), e.column),
+                (message, column),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn string_prefixes_and_quotes() {
+        for source in [
+            "'a'",
+            "\"a\"",
+            "'''a'''",
+            "\"\"\"a\"\"\"",
+            "u'a'",
+            "U'a'",
+            "r'a'",
+            "R\"a\"",
+        ] {
+            assert_eq!(str_value(source), "a", "{source}");
+        }
+        for source in [
+            "b'a'", "B'a'", "rb'a'", "bR'a'", "Rb'a'", "BR'a'", "br\"a\"",
+        ] {
+            assert_eq!(bytes_value(source), b"a", "{source}");
+        }
+        for source in ["f'a'", "F'a'", "rf'a'", "fR'a'", "Rf'a'"] {
+            assert_eq!(
+                fstring(source),
+                vec![FStringToken::Literal("a".into())],
+                "{source}"
+            );
+        }
+        assert_eq!(str_value("''"), "");
+        assert_eq!(str_value("''''''"), "");
+        assert_eq!(str_value("'''a''b'''"), "a''b");
+        // Not prefixes: a name followed by a string.
+        assert_eq!(kinds("ur'x'")[0], name("ur"));
+        assert_eq!(kinds("bf'x'")[0], name("bf"));
+    }
+
+    #[test]
+    fn string_escapes() {
+        assert_eq!(
+            str_value(r#"'\n\t\\\'\"\a\b\f\v\r'"#),
+            "\n\t\\'\"\x07\x08\x0c\x0b\r"
+        );
+        assert_eq!(str_value(r"'\x41\u00e9\U0001F600'"), "Aé😀");
+        assert_eq!(str_value(r"'\101\0\7'"), "A\0\x07");
+        assert_eq!(str_value("'abc\\\ndef'"), "abcdef");
+        // Unknown escapes keep their backslash.
+        assert_eq!(str_value(r"'\q\d'"), "\\q\\d");
+        assert_eq!(str_value("'emoji 😀 中文'"), "emoji 😀 中文");
+        assert_eq!(bytes_value(r"b'\x00\xff\n\u1234'"), b"\x00\xff\n\\u1234");
+    }
+
+    #[test]
+    fn raw_strings_keep_backslashes() {
+        assert_eq!(str_value(r"r'\n\d'"), "\\n\\d");
+        assert_eq!(str_value(r"r'\''"), "\\'");
+        assert_eq!(str_value("r'a\\\nb'"), "a\\\nb");
+        assert_eq!(bytes_value(r"rb'\x00'"), b"\\x00");
+    }
+
+    #[test]
+    fn string_errors() {
+        let cases = [
+            (
+                "'abc",
+                "unterminated string literal (detected at line 1)",
+                1,
+                1,
+            ),
+            (
+                "x = 'abc\ny'",
+                "unterminated string literal (detected at line 1)",
+                1,
+                5,
+            ),
+            (
+                "'abc\\\ndef",
+                "unterminated string literal (detected at line 2)",
+                1,
+                1,
+            ),
+            (
+                "x = '''a\nb\n",
+                "unterminated triple-quoted string literal (detected at line 2)",
+                1,
+                5,
+            ),
+            (
+                "r'\\'",
+                "unterminated string literal (detected at line 1)",
+                1,
+                1,
+            ),
+            (
+                "b'é'",
+                "bytes can only contain ASCII literal characters",
+                1,
+                1,
+            ),
+            (
+                "f'abc",
+                "unterminated f-string literal (detected at line 1)",
+                1,
+                1,
+            ),
+            (
+                "f'''abc",
+                "unterminated triple-quoted f-string literal (detected at line 1)",
+                1,
+                1,
+            ),
+        ];
+        for (source, message, line, column) in cases {
+            let e = error(source);
+            assert_eq!(
+                (e.message.as_str(), e.line, e.column),
+                (message, line, column),
+                "{source:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn escape_errors() {
+        let codec = "(unicode error) 'unicodeescape' codec can't decode bytes in position";
+        assert_eq!(
+            error(r"'\x4'").message,
+            format!(r"{codec} 0-2: truncated \xXX escape")
+        );
+        assert_eq!(
+            error(r"'\u12'").message,
+            format!(r"{codec} 0-3: truncated \uXXXX escape")
+        );
+        assert_eq!(
+            error(r"'ab\U0001F60'").message,
+            format!(r"{codec} 2-10: truncated \UXXXXXXXX escape")
+        );
+        assert_eq!(
+            error(r"'\U11111111'").message,
+            format!("{codec} 0-9: illegal Unicode character")
+        );
+        assert_eq!(
+            error(r"b'\x'").message,
+            r"(value error) invalid \x escape at position 0"
+        );
+        assert!(error(r"'\N{BULLET}'")
+            .message
+            .contains(r"\N{...} escapes are not supported"));
+        assert!(error(r"'\ud800'").message.contains("surrogate"));
+    }
+
+    #[test]
+    fn fstring_literal_parts_and_fields() {
+        let parts = fstring("f'a{{b}}c{x}d'");
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[0], FStringToken::Literal("a{b}c".into()));
+        assert_eq!(field_kinds(field(&parts[1])), vec![name("x"), EndOfFile]);
+        assert_eq!(parts[2], FStringToken::Literal("d".into()));
+    }
+
+    #[test]
+    fn fstring_conversion_spec_and_debug() {
+        let parts = fstring("f'{x!r:>{width}.{p}} {y = } {z=!s}'");
+        let first = field(&parts[0]);
+        assert_eq!(first.conversion, Some('r'));
+        assert_eq!(first.spec.len(), 4);
+        assert_eq!(first.spec[0], FStringToken::Literal(">".into()));
+        assert_eq!(
+            field_kinds(field(&first.spec[1])),
+            vec![name("width"), EndOfFile]
+        );
+        assert_eq!(first.spec[2], FStringToken::Literal(".".into()));
+        assert_eq!(field(&parts[2]).debug_text.as_deref(), Some("y = "));
+        let third = field(&parts[4]);
+        assert_eq!(
+            (third.debug_text.as_deref(), third.conversion),
+            (Some("z="), Some('s'))
+        );
+    }
+
+    #[test]
+    fn fstring_fields_use_the_normal_tokenizer() {
+        // Python 3.12: the same quotes may be reused inside a field.
+        let parts = fstring("f\"{\"a\" + f\"{b!r}\"}\"");
+        let tokens = field_kinds(field(&parts[0]));
+        assert_eq!(tokens[0], TokenKind::String(StringToken::Str("a".into())));
+        assert_eq!(tokens[1], op(Op::Plus));
+        assert!(matches!(
+            tokens[2],
+            TokenKind::String(StringToken::FString(_))
+        ));
+        // Operators that contain `!`, `=` or `:` stay operators inside brackets
+        // or when doubled.
+        let parts = fstring("f'{a != b} {(c := 1)} {d[1:2]} {e == f}'");
+        let all: Vec<TokenKind> = parts
+            .iter()
+            .filter_map(|p| match p {
+                FStringToken::Field(f) => Some(field_kinds(f)),
+                FStringToken::Literal(_) => None,
+            })
+            .flatten()
+            .collect();
+        assert!(all.contains(&op(Op::NotEqual)));
+        assert!(all.contains(&op(Op::ColonEqual)));
+        assert!(all.contains(&op(Op::Colon)));
+        assert!(all.contains(&op(Op::EqEqual)));
+        // Fields may span lines and hold comments.
+        let parts = fstring("f'{x # comment\n + 1}'");
+        assert_eq!(
+            field_kinds(field(&parts[0])),
+            vec![name("x"), op(Op::Plus), int("1"), EndOfFile]
+        );
+    }
+
+    #[test]
+    fn fstring_escapes() {
+        assert_eq!(
+            fstring(r"f'\n\x41'"),
+            vec![FStringToken::Literal("\nA".into())]
+        );
+        let parts = fstring(r"f'\{x}'");
+        assert_eq!(parts[0], FStringToken::Literal("\\".into()));
+        assert!(matches!(parts[1], FStringToken::Field(_)));
+        assert_eq!(
+            fstring(r"rf'\d'"),
+            vec![FStringToken::Literal("\\d".into())]
+        );
+    }
+
+    #[test]
+    fn fstring_errors() {
+        let cases = [
+            ("f'{x'", "f-string: expecting '}'"),
+            ("f\"{\"", "f-string: expecting '}'"),
+            ("f'}'", "f-string: single '}' is not allowed"),
+            ("f'{x}}'", "f-string: single '}' is not allowed"),
+            ("f'{}'", "f-string: valid expression required before '}'"),
+            ("f'{ }'", "f-string: valid expression required before '}'"),
+            ("f'{!r}'", "f-string: valid expression required before '!'"),
+            ("f'{=}'", "f-string: valid expression required before '='"),
+            (
+                "f'{x!z}'",
+                "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'",
+            ),
+            ("f'{x!}'", "f-string: missing conversion character"),
+            ("f'{x!r=}'", "f-string: expecting ':' or '}'"),
+            ("f'{x=y}'", "f-string: expecting '!', or ':', or '}'"),
+            (
+                "f'{x:{y:{z:{w}}}}'",
+                "f-string: expressions nested too deeply",
+            ),
+            ("f'{x)}'", "f-string: unmatched ')'"),
+            (
+                "f'{(}'",
+                "closing parenthesis '}' does not match opening parenthesis '('",
+            ),
+            ("f'{x", "'{' was never closed"),
+        ];
+        for (source, message) in cases {
+            assert_eq!(error(source).message, message, "{source}");
+        }
+        assert!(tokenize("f'{x:{y:{z:abc}}}'").is_ok());
+    }
+
+    #[test]
+    fn bracket_errors() {
+        let cases = [
+            ("x = )", "unmatched ')'", 1, 5),
+            (
+                "x = (]",
+                "closing parenthesis ']' does not match opening parenthesis '('",
+                1,
+                6,
+            ),
+            (
+                "x = (\n\n]",
+                "closing parenthesis ']' does not match opening parenthesis '(' on line 1",
+                3,
+                1,
+            ),
+            ("x = [1,\n  2", "'[' was never closed", 1, 5),
+            ("((((", "'(' was never closed", 1, 4),
+        ];
+        for (source, message, line, column) in cases {
+            let e = error(source);
+            assert_eq!(
+                (e.message.as_str(), e.line, e.column),
+                (message, line, column),
+                "{source:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nesting_is_limited() {
+        let ok = format!(
+            "{}{}",
+            "(".repeat(MAX_BRACKET_DEPTH),
+            ")".repeat(MAX_BRACKET_DEPTH)
+        );
+        assert!(tokenize(&ok).is_ok());
+        let deep = "(".repeat(MAX_BRACKET_DEPTH + 1);
+        let e = error(&deep);
+        assert_eq!(
+            (e.message.as_str(), e.column),
+            ("too many nested parentheses", 101)
+        );
+        let mut nested = String::from("1");
+        for _ in 0..(MAX_FSTRING_DEPTH + 5) {
+            nested = format!("f'{{{nested}}}'");
+        }
+        assert!(tokenize(&nested).is_err());
+    }
+
+    #[test]
+    fn indentation_errors() {
+        let e = error("if x:\n    a\n  b\n");
+        assert_eq!(e.kind, SyntaxErrorKind::Indentation);
+        assert_eq!(
+            (e.message.as_str(), e.line, e.column),
+            ("unindent does not match any outer indentation level", 3, 4)
+        );
+        let e = error("if x:\n        pass\n\tpass\n");
+        assert_eq!(e.kind, SyntaxErrorKind::Indentation);
+        let mut deep = String::new();
+        for level in 0..100 {
+            deep.push_str(&" ".repeat(level));
+            deep.push_str("if x:\n");
+        }
+        deep.push_str(&" ".repeat(100));
+        deep.push_str("pass\n");
+        let e = error(&deep);
+        assert_eq!(
+            (e.message.as_str(), e.line),
+            ("too many levels of indentation", 101)
+        );
+    }
+
+    #[test]
+    fn continuation_errors() {
+        let e = error("x = 1 \\ y");
+        assert_eq!(
+            (e.message.as_str(), e.column),
+            ("unexpected character after line continuation character", 8)
+        );
+        assert_eq!(error("x = 1 \\").message, "unexpected EOF while parsing");
+        assert_eq!(error("x = 1\n\\\n").message, "unexpected EOF while parsing");
+    }
+
+    #[test]
+    fn partial_tokens_end_at_the_error() {
+        let (tokens, failure) = tokenize_partial("x = 1\ny = 'abc");
+        let failure = failure.map(|f| (f.error.message, f.priority));
+        assert_eq!(
+            failure,
+            Some((
+                "unterminated string literal (detected at line 2)".into(),
+                LexPriority::Always
+            ))
+        );
+        let kinds: Vec<TokenKind> = tokens.into_iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                name("x"),
+                op(Op::Equal),
+                int("1"),
+                Newline,
+                name("y"),
+                op(Op::Equal),
+                EndOfFile
+            ]
+        );
+        let (_, failure) = tokenize_partial("x = (1,\n2");
+        assert_eq!(failure.map(|f| f.priority), Some(LexPriority::Unclosed(1)));
+        let (_, failure) = tokenize_partial("if x:\n  a\n b");
+        assert_eq!(failure.map(|f| f.priority), Some(LexPriority::WhenReached));
+    }
+
+    // ----- highlighting -----
+
+    /// Checks the editor's contract: non-empty, ordered, contiguous spans
+    /// covering every byte.
+    fn assert_covers(source: &str) -> Vec<HighlightSpan> {
+        let spans = highlight(source);
+        let mut pos = 0;
+        for span in &spans {
+            assert_eq!(span.start, pos, "gap or overlap in {source:?}: {spans:?}");
+            assert!(span.end > span.start, "empty span in {source:?}");
+            assert!(
+                source.is_char_boundary(span.end),
+                "span splits a character in {source:?}"
+            );
+            pos = span.end;
+        }
+        assert_eq!(pos, source.len(), "not all of {source:?} is covered");
+        let rebuilt: String = spans.iter().map(|s| &source[s.start..s.end]).collect();
+        assert_eq!(rebuilt, source);
+        spans
+    }
+
+    fn classes(source: &str) -> Vec<(&str, TokenClass)> {
+        assert_covers(source)
+            .into_iter()
+            .filter(|s| s.class != TokenClass::Whitespace)
+            .map(|s| (&source[s.start..s.end], s.class))
+            .collect()
+    }
+
+    #[test]
+    fn highlight_classifies_tokens() {
+        use TokenClass::*;
+        assert_eq!(
+            classes("async def f(x=1.5):  # hi\n    return print(len(x), 'a') @ y"),
+            vec![
+                ("async", Keyword),
+                ("def", Keyword),
+                ("f", Name),
+                ("(", Punctuation),
+                ("x", Name),
+                ("=", Operator),
+                ("1.5", Number),
+                (")", Punctuation),
+                (":", Punctuation),
+                ("# hi", Comment),
+                ("return", Keyword),
+                ("print", Builtin),
+                ("(", Punctuation),
+                ("len", Builtin),
+                ("(", Punctuation),
+                ("x", Name),
+                (")", Punctuation),
+                (",", Punctuation),
+                ("'a'", String),
+                (")", Punctuation),
+                ("@", Operator),
+                ("y", Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn highlight_decorators_numbers_and_others() {
+        use TokenClass::*;
+        assert_eq!(
+            classes("@app.route\ndef f(): pass"),
+            vec![
+                ("@app.route", Decorator),
+                ("def", Keyword),
+                ("f", Name),
+                ("(", Punctuation),
+                (")", Punctuation),
+                (":", Punctuation),
+                ("pass", Keyword),
+            ]
+        );
+        assert_eq!(
+            classes("0xFF 1e-5 1_000 $ True"),
+            vec![
+                ("0xFF", Number),
+                ("1e-5", Number),
+                ("1_000", Number),
+                ("$", Other),
+                ("True", Keyword)
+            ]
+        );
+    }
+
+    #[test]
+    fn highlight_looks_inside_fstrings() {
+        use TokenClass::*;
+        assert_eq!(
+            classes("f'a{x!r:>{w}}b'"),
+            vec![
+                ("f'a", String),
+                ("{", Punctuation),
+                ("x", Name),
+                ("!", Operator),
+                ("r", Name),
+                (":", Punctuation),
+                (">", String),
+                ("{", Punctuation),
+                ("w", Name),
+                ("}", Punctuation),
+                ("}", Punctuation),
+                ("b'", String),
+            ]
+        );
+    }
+
+    #[test]
+    fn highlight_tolerates_broken_code() {
+        use TokenClass::*;
+        // An unterminated string ends at the end of its line.
+        assert_eq!(
+            classes("x = 'abc\ny = 1"),
+            vec![
+                ("x", Name),
+                ("=", Operator),
+                ("'abc", String),
+                ("y", Name),
+                ("=", Operator),
+                ("1", Number)
+            ]
+        );
+        let samples = [
+            "'''never closed\n\nstill string",
+            "f'{x",
+            "f'{x\ny'",
+            "f\"{\"}\"",
+            "  if x:\n pass\n\tbad indent",
+            ")]}",
+            "\\",
+            "x = \"\\",
+            "€ ² 😀 \u{0} \u{a0}",
+            "f'{f'{f'{",
+            "@",
+            "rb'\\",
+            "\r\n\r",
+            "0x1.5e+",
+            "f'{x:{y:{z:{w:{v}}}}}'",
+        ];
+        for sample in samples {
+            assert_covers(sample);
+        }
+    }
+
+    #[test]
+    fn highlight_nesting_is_bounded() {
+        let mut nested = String::from("1");
+        for _ in 0..500 {
+            nested = format!("f'{{{nested}}}'");
+        }
+        assert_covers(&nested);
+        assert_covers(&"(".repeat(100_000));
+    }
+
+    /// A small deterministic generator (xorshift), to avoid a dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    const SAMPLE: &str = "import asyncio\n\n@decorator(1)\nasync def main(a, *b, c=2, **d) -> None:\n    \"\"\"Doc.\"\"\"\n    x = [i ** 2 for i in range(10) if i % 2]\n    y = {'k': f'{x!r:>{w}} {a=}', **d}\n    try:\n        await asyncio.sleep(0.5)\n    except (ValueError, KeyError) as e:\n        raise RuntimeError('bad') from e\n    return b'\\x00' + rb'\\d', 0x_ff, 1e-3\n";
+
+    #[test]
+    fn lexer_and_highlighter_never_panic_on_mutations() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let bytes = SAMPLE.as_bytes();
+        for _ in 0..300 {
+            let mut mutated = bytes.to_vec();
+            for _ in 0..=rng.below(4) {
+                let i = rng.below(mutated.len());
+                match rng.below(3) {
+                    0 => mutated[i] = b"'\"{}()[]\\\n\r\t #:=!f0_x\xc3\xa9"[rng.below(20)],
+                    1 => {
+                        mutated.remove(i);
+                    }
+                    _ => mutated.truncate(i),
+                }
+                if mutated.is_empty() {
+                    break;
+                }
+            }
+            let source = String::from_utf8_lossy(&mutated);
+            let _ = tokenize(&source);
+            assert_covers(&source);
+        }
+        for end in 0..SAMPLE.len() {
+            if SAMPLE.is_char_boundary(end) {
+                let _ = tokenize(&SAMPLE[..end]);
+                assert_covers(&SAMPLE[..end]);
+            }
         }
     }
 }

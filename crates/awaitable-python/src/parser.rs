@@ -19,9 +19,10 @@ use crate::lexer::{
 };
 use std::cell::Cell;
 
-/// How deeply expressions may nest through recursion (brackets, unary
-/// operators, `**`, conditional expressions, lambdas, f-string fields).
-const MAX_DEPTH: u32 = 400;
+/// How deeply the parser may recurse: each nested expression, unary
+/// operator, `**` operand, f-string field and indented block counts one.
+/// With the lexer's bracket limit this bounds the stack the parser uses.
+const MAX_DEPTH: u32 = 200;
 /// The tallest expression tree the parser builds. Together with `MAX_DEPTH`
 /// this bounds the height of every tree, so recursive walkers are safe.
 pub const MAX_HEIGHT: u32 = 1000;
@@ -29,6 +30,28 @@ pub const MAX_HEIGHT: u32 = 1000;
 const MAX_ELIF_CHAIN: usize = 1000;
 
 const INVALID_SYNTAX: &str = "invalid syntax";
+
+// Binding powers for `parse_operators`, loosest first.
+const BP_OR: u8 = 1;
+const BP_AND: u8 = 2;
+const BP_NOT: u8 = 3;
+const BP_COMPARE: u8 = 4;
+const BP_BIT_OR: u8 = 5;
+const BP_BIT_XOR: u8 = 6;
+const BP_BIT_AND: u8 = 7;
+const BP_SHIFT: u8 = 8;
+const BP_SUM: u8 = 9;
+const BP_TERM: u8 = 10;
+const BP_UNARY: u8 = 11;
+const BP_POWER: u8 = 12;
+
+/// The kinds of infix operator `parse_operators` handles.
+#[derive(Debug, Clone, Copy)]
+enum Infix {
+    Bool(Kw, BoolOp),
+    Compare,
+    Binary(BinOp),
+}
 
 type PResult<T> = Result<T, SyntaxError>;
 
@@ -362,29 +385,30 @@ impl<'t> Parser<'t> {
 
     fn parse_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let token = self.tok();
-        let stmt = match &token.kind {
-            TokenKind::Indent => return Err(self.invalid()),
-            TokenKind::Op(Op::At) => self.parse_decorated()?,
-            TokenKind::Keyword(kw) => match kw {
-                Kw::If => self.parse_if()?,
-                Kw::While => self.parse_while()?,
-                Kw::For => self.parse_for(false, token.line)?,
-                Kw::Try => self.parse_try()?,
-                Kw::With => self.parse_with(false, token.line)?,
-                Kw::Def => self.parse_funcdef(Vec::new(), false, token.line)?,
-                Kw::Class => self.parse_class(Vec::new())?,
-                Kw::Async => self.parse_async(Vec::new())?,
-                _ => return self.parse_simple_stmts(out),
-            },
+        // One result slot for all arms keeps this frame small (nested blocks
+        // recurse through here).
+        let result = match &token.kind {
+            TokenKind::Indent => Err(self.invalid()),
+            TokenKind::Op(Op::At) => self.parse_decorated(),
+            TokenKind::Keyword(Kw::If) => self.parse_if(),
+            TokenKind::Keyword(Kw::While) => self.parse_while(),
+            TokenKind::Keyword(Kw::For) => self.parse_for(false, token.line),
+            TokenKind::Keyword(Kw::Try) => self.parse_try(),
+            TokenKind::Keyword(Kw::With) => self.parse_with(false, token.line),
+            TokenKind::Keyword(Kw::Def) => self.parse_funcdef(Vec::new(), false, token.line),
+            TokenKind::Keyword(Kw::Class) => self.parse_class(Vec::new()),
+            TokenKind::Keyword(Kw::Async) => self.parse_async(Vec::new()),
             _ => return self.parse_simple_stmts(out),
         };
-        out.push(stmt);
+        out.push(result?);
         Ok(())
     }
 
     /// A block after a compound statement's `:`: an indented suite, or simple
     /// statements on the same line.
-    fn parse_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+    ///
+    /// An indented block counts as one level of nesting (it recurses).
+    fn parse_block(&mut self, what: &'static str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if !self.at_newline() {
             self.parse_simple_stmts(&mut body)?;
@@ -392,11 +416,10 @@ impl<'t> Parser<'t> {
         }
         self.advance();
         if !matches!(self.kind(), TokenKind::Indent) {
-            let token = self.tok();
-            let message = format!("expected an indented block after {what} on line {line}");
-            return Err(indentation_error(token, message, token.column));
+            return Err(self.expected_block(what, line));
         }
         self.advance();
+        self.enter()?;
         while !matches!(self.kind(), TokenKind::Dedent | TokenKind::EndOfFile) {
             self.parse_statement(&mut body)?;
         }
@@ -404,7 +427,14 @@ impl<'t> Parser<'t> {
             return Err(self.invalid());
         }
         self.advance();
+        self.leave();
         Ok(body)
+    }
+
+    fn expected_block(&self, what: &str, line: u32) -> SyntaxError {
+        let token = self.tok();
+        let message = format!("expected an indented block after {what} on line {line}");
+        indentation_error(token, message, token.column)
     }
 
     /// The `:` of a compound statement. CPython says "expected ':'" when a
@@ -864,12 +894,12 @@ impl<'t> Parser<'t> {
 
     fn parse_if(&mut self) -> PResult<Stmt> {
         let mut branches = Vec::new();
-        let mut keyword = "if";
+        let mut what = "'if' statement";
         loop {
             let token = self.advance();
             let test = self.parse_named_expression()?;
             self.expect_colon(false)?;
-            let body = self.parse_block(&format!("'{keyword}' statement"), token.line)?;
+            let body = self.parse_block(what, token.line)?;
             branches.push((test, body, token.line));
             if !self.at_kw(Kw::Elif) {
                 break;
@@ -877,7 +907,7 @@ impl<'t> Parser<'t> {
             if branches.len() >= MAX_ELIF_CHAIN {
                 return Err(error_at(self.tok(), "too many 'elif' branches"));
             }
-            keyword = "elif";
+            what = "'elif' statement";
         }
         // Each `elif` is an `If` in the `orelse` of the one before: build
         // the nesting from the last branch outwards, without recursion.
@@ -1363,45 +1393,58 @@ impl<'t> Parser<'t> {
             let value = self.parse_bitwise_or()?;
             return Ok(expr(ExprKind::Starred(Box::new(value)), token.line));
         }
-        self.parse_named_expression()
+        self.named_expression(true)
     }
 
     /// `named_expression`, with CPython's hints for a stray `=`.
     fn parse_named_expression(&mut self) -> PResult<Expr> {
-        let start = self.pos;
-        let value = self.named_expression(true)?;
-        if !self.no_hints && self.at_op(Op::Equal) && self.rhs_is_lone_bitwise_or() {
-            if let Some(error) = self.stray_equals_hint(&value, start, self.pos) {
-                return Err(error);
-            }
-        }
-        Ok(value)
+        self.named_expression(true)
     }
 
     /// `name := value`, or an expression that may not be followed by `:=`.
-    fn named_expression(&mut self, hint: bool) -> PResult<Expr> {
-        let token = self.tok();
-        if let TokenKind::Name(name) = &token.kind {
-            if matches!(self.peek_tok(1).kind, TokenKind::Op(Op::ColonEqual)) {
-                self.advance();
-                self.advance();
-                let value = self.parse_expression()?;
-                let kind = ExprKind::NamedExpr {
-                    target: name.clone(),
-                    value: Box::new(value),
-                };
-                return Ok(expr(kind, token.line));
+    /// With `stray_equals`, a following `=` gets CPython's hints.
+    fn named_expression(&mut self, stray_equals: bool) -> PResult<Expr> {
+        let start = self.pos;
+        if matches!(self.peek_tok(1).kind, TokenKind::Op(Op::ColonEqual)) {
+            if let TokenKind::Name(_) = self.kind() {
+                return self.walrus();
             }
         }
-        let value = self.expression(hint)?;
+        let value = self.expression(true)?;
+        self.after_named_expression(value, start, stray_equals)
+    }
+
+    /// `name := value`.
+    fn walrus(&mut self) -> PResult<Expr> {
+        let token = self.advance();
+        self.advance();
+        let target = match &token.kind {
+            TokenKind::Name(name) => name.clone(),
+            _ => return Err(error_at(token, INVALID_SYNTAX)),
+        };
+        let value = Box::new(self.parse_expression()?);
+        Ok(expr(ExprKind::NamedExpr { target, value }, token.line))
+    }
+
+    /// Errors for a `:=` or (with `stray_equals`) a `=` after an expression.
+    fn after_named_expression(
+        &mut self,
+        value: Expr,
+        start: usize,
+        stray_equals: bool,
+    ) -> PResult<Expr> {
         if self.at_op(Op::ColonEqual) {
-            return Err(error_at(
-                token,
-                format!(
-                    "cannot use assignment expressions with {}",
-                    expr_name(&value)
-                ),
-            ));
+            let message = format!(
+                "cannot use assignment expressions with {}",
+                expr_name(&value)
+            );
+            return Err(error_at(self.token_at(start), message));
+        }
+        if stray_equals && self.at_op(Op::Equal) && !self.no_hints && self.rhs_is_lone_bitwise_or()
+        {
+            if let Some(error) = self.stray_equals_hint(&value, start, self.pos) {
+                return Err(error);
+            }
         }
         Ok(value)
     }
@@ -1411,19 +1454,13 @@ impl<'t> Parser<'t> {
     fn rhs_is_lone_bitwise_or(&mut self) -> bool {
         let saved = self.save();
         self.advance();
-        let ok = self.without_hints(Self::parse_bitwise_or).is_ok()
+        let previous = std::mem::replace(&mut self.no_hints, true);
+        let ok = self.parse_bitwise_or().is_ok()
             && !self.at_op(Op::Equal)
             && !self.at_op(Op::ColonEqual);
+        self.no_hints = previous;
         self.restore(saved);
         ok
-    }
-
-    /// Runs `f` with CPython's error hints switched off.
-    fn without_hints<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
-        let previous = std::mem::replace(&mut self.no_hints, true);
-        let result = f(self);
-        self.no_hints = previous;
-        result
     }
 
     fn parse_expression(&mut self) -> PResult<Expr> {
@@ -1432,17 +1469,26 @@ impl<'t> Parser<'t> {
 
     /// `expression`: a conditional expression or a lambda. With `hint`,
     /// two expressions in a row inside brackets suggest a missing comma.
+    ///
+    /// Every nested expression passes through here, so this is where the
+    /// recursion depth is counted. (On errors the count is not unwound: the
+    /// parse is over, and speculative parses restore it from `Saved`.)
     fn expression(&mut self, hint: bool) -> PResult<Expr> {
-        self.nested(|p| p.expression_inner(hint))
+        self.enter()?;
+        let start = self.pos;
+        let value = if self.at_kw(Kw::Lambda) {
+            self.parse_lambda()?
+        } else {
+            let body = self.parse_disjunction()?;
+            self.after_disjunction(body, start, hint)?
+        };
+        self.leave();
+        Ok(value)
     }
 
-    fn expression_inner(&mut self, hint: bool) -> PResult<Expr> {
-        if self.at_kw(Kw::Lambda) {
-            return self.parse_lambda();
-        }
-        let start = self.pos;
-        let line = self.tok().line;
-        let body = self.parse_disjunction()?;
+    /// After the first `disjunction` of an expression: a conditional
+    /// expression, or the check for a missing comma.
+    fn after_disjunction(&mut self, body: Expr, start: usize, hint: bool) -> PResult<Expr> {
         if !self.at_kw(Kw::If) {
             if hint && self.parens > 0 {
                 self.check_missing_comma(start)?;
@@ -1450,23 +1496,24 @@ impl<'t> Parser<'t> {
             return Ok(body);
         }
         self.advance();
-        let test = self.parse_disjunction()?;
+        let test = Box::new(self.parse_disjunction()?);
         if !self.eat_kw(Kw::Else) {
             if self.at_op(Op::Colon) {
                 return Err(self.invalid());
             }
-            return Err(error_at(
-                self.token_at(start),
-                "expected 'else' after 'if' expression",
-            ));
+            let message = "expected 'else' after 'if' expression";
+            return Err(error_at(self.token_at(start), message));
         }
-        let orelse = self.parse_expression()?;
-        let kind = ExprKind::IfExp {
-            test: Box::new(test),
-            body: Box::new(body),
-            orelse: Box::new(orelse),
-        };
-        Ok(expr(kind, line))
+        let orelse = Box::new(self.parse_expression()?);
+        let line = self.token_at(start).line;
+        Ok(expr(
+            ExprKind::IfExp {
+                test,
+                body: Box::new(body),
+                orelse,
+            },
+            line,
+        ))
     }
 
     /// `[a b]`: CPython's "Perhaps you forgot a comma?", given when a second
@@ -1486,10 +1533,12 @@ impl<'t> Parser<'t> {
                 }
             }
         }
-        // Like CPython, only if the second expression parses (which also
-        // looks ahead as far as CPython does, for the unclosed-bracket rule).
+        // Like CPython, only if the second expression parses, without hints
+        // (this also looks ahead as far as CPython does, which matters for
+        // the unclosed-bracket rule in `parse_module`).
         let saved = self.save();
-        let second = self.without_hints(|p| p.expression(false));
+        self.no_hints = true;
+        let second = self.expression(false);
         self.restore(saved);
         match second {
             Ok(_) => Err(error_at(
@@ -1502,78 +1551,138 @@ impl<'t> Parser<'t> {
 
     fn parse_lambda(&mut self) -> PResult<Expr> {
         let token = self.advance();
-        let params = self.parse_params(true)?;
+        let params = Box::new(self.parse_params(true)?);
         self.expect_op(Op::Colon)?;
-        let body = self.parse_expression()?;
-        let kind = ExprKind::Lambda {
-            params: Box::new(params),
-            body: Box::new(body),
-        };
-        Ok(expr(kind, token.line))
+        let body = Box::new(self.parse_expression()?);
+        Ok(expr(ExprKind::Lambda { params, body }, token.line))
     }
 
     fn parse_disjunction(&mut self) -> PResult<Expr> {
-        let line = self.tok().line;
-        let first = self.parse_conjunction()?;
-        if !self.at_kw(Kw::Or) {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat_kw(Kw::Or) {
-            values.push(self.parse_conjunction()?);
-        }
-        Ok(expr(
-            ExprKind::BoolOp {
-                op: BoolOp::Or,
-                values,
-            },
-            line,
-        ))
+        self.parse_operators(BP_OR)
     }
 
-    fn parse_conjunction(&mut self) -> PResult<Expr> {
-        let line = self.tok().line;
-        let first = self.parse_inversion()?;
-        if !self.at_kw(Kw::And) {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat_kw(Kw::And) {
-            values.push(self.parse_inversion()?);
-        }
-        Ok(expr(
-            ExprKind::BoolOp {
-                op: BoolOp::And,
-                values,
-            },
-            line,
-        ))
+    fn parse_bitwise_or(&mut self) -> PResult<Expr> {
+        self.parse_operators(BP_BIT_OR)
     }
 
-    fn parse_inversion(&mut self) -> PResult<Expr> {
-        if !self.at_kw(Kw::Not) {
-            return self.parse_comparison();
+    /// Everything between `expression` and a primary, by binding power
+    /// (Pratt parsing): `or`, `and`, `not`, comparisons, the binary
+    /// operators, unary `+ - ~`, `**` and `await`. Only operators binding at
+    /// least as tightly as `min` are taken. One function for all these
+    /// levels keeps the recursion per bracket shallow.
+    fn parse_operators(&mut self, min: u8) -> PResult<Expr> {
+        let line = self.tok().line;
+        let left = self.parse_prefix(min)?;
+        if self.infix_op().is_none() {
+            return Ok(left);
         }
+        self.infix_loop(left, min, line)
+    }
+
+    /// The infix operators after a first operand (see `parse_operators`).
+    fn infix_loop(&mut self, mut left: Expr, min: u8, line: u32) -> PResult<Expr> {
+        let mut height = None;
+        loop {
+            let Some((infix, bp)) = self.infix_op() else {
+                return Ok(left);
+            };
+            if bp < min {
+                return Ok(left);
+            }
+            left = match infix {
+                Infix::Bool(kw, op) => self.bool_chain(left, kw, op, line)?,
+                Infix::Compare => self.compare_chain(left, line)?,
+                Infix::Binary(op) => {
+                    let step = self.binary_step(left, op, bp, line, height)?;
+                    height = Some(step.1);
+                    step.0
+                }
+            };
+            if !matches!(infix, Infix::Binary(_)) {
+                height = None;
+            }
+        }
+    }
+
+    /// A prefix operator and its operand, or an (awaited) primary.
+    fn parse_prefix(&mut self, min: u8) -> PResult<Expr> {
+        match self.kind() {
+            TokenKind::Keyword(Kw::Not) if min <= BP_NOT => self.unary(UnaryOp::Not, BP_NOT),
+            TokenKind::Op(Op::Minus) => self.unary(UnaryOp::Neg, BP_UNARY),
+            TokenKind::Op(Op::Plus) => self.unary(UnaryOp::Pos, BP_UNARY),
+            TokenKind::Op(Op::Tilde) => self.unary(UnaryOp::Invert, BP_UNARY),
+            TokenKind::Keyword(Kw::Await) => self.await_expr(),
+            _ => self.parse_primary(),
+        }
+    }
+
+    fn unary(&mut self, op: UnaryOp, operand_bp: u8) -> PResult<Expr> {
         let token = self.advance();
-        let operand = self.nested(Self::parse_inversion)?;
-        Ok(expr(
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand: Box::new(operand),
-            },
-            token.line,
-        ))
+        self.enter()?;
+        let operand = Box::new(self.parse_operators(operand_bp)?);
+        self.leave();
+        Ok(expr(ExprKind::UnaryOp { op, operand }, token.line))
     }
 
-    fn parse_comparison(&mut self) -> PResult<Expr> {
-        let line = self.tok().line;
-        let left = self.parse_bitwise_or()?;
+    fn await_expr(&mut self) -> PResult<Expr> {
+        let token = self.advance();
+        let value = Box::new(self.parse_primary()?);
+        Ok(expr(ExprKind::Await(value), token.line))
+    }
+
+    /// The infix operator at the cursor (not consumed) and its binding power.
+    fn infix_op(&self) -> Option<(Infix, u8)> {
+        let (infix, bp) = match self.kind() {
+            TokenKind::Keyword(Kw::Or) => (Infix::Bool(Kw::Or, BoolOp::Or), BP_OR),
+            TokenKind::Keyword(Kw::And) => (Infix::Bool(Kw::And, BoolOp::And), BP_AND),
+            TokenKind::Keyword(Kw::In | Kw::Is) => (Infix::Compare, BP_COMPARE),
+            TokenKind::Keyword(Kw::Not)
+                if matches!(self.peek_tok(1).kind, TokenKind::Keyword(Kw::In)) =>
+            {
+                (Infix::Compare, BP_COMPARE)
+            }
+            TokenKind::Op(op) => match op {
+                Op::EqEqual
+                | Op::NotEqual
+                | Op::Less
+                | Op::LessEqual
+                | Op::Greater
+                | Op::GreaterEqual => (Infix::Compare, BP_COMPARE),
+                Op::VBar => (Infix::Binary(BinOp::BitOr), BP_BIT_OR),
+                Op::Circumflex => (Infix::Binary(BinOp::BitXor), BP_BIT_XOR),
+                Op::Amper => (Infix::Binary(BinOp::BitAnd), BP_BIT_AND),
+                Op::LeftShift => (Infix::Binary(BinOp::LShift), BP_SHIFT),
+                Op::RightShift => (Infix::Binary(BinOp::RShift), BP_SHIFT),
+                Op::Plus => (Infix::Binary(BinOp::Add), BP_SUM),
+                Op::Minus => (Infix::Binary(BinOp::Sub), BP_SUM),
+                Op::Star => (Infix::Binary(BinOp::Mul), BP_TERM),
+                Op::Slash => (Infix::Binary(BinOp::Div), BP_TERM),
+                Op::DoubleSlash => (Infix::Binary(BinOp::FloorDiv), BP_TERM),
+                Op::Percent => (Infix::Binary(BinOp::Mod), BP_TERM),
+                Op::At => (Infix::Binary(BinOp::MatMul), BP_TERM),
+                Op::DoubleStar => (Infix::Binary(BinOp::Pow), BP_POWER),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some((infix, bp))
+    }
+
+    /// `a or b or c`: one `BoolOp` with all the operands.
+    fn bool_chain(&mut self, first: Expr, kw: Kw, op: BoolOp, line: u32) -> PResult<Expr> {
+        let operand_bp = if op == BoolOp::Or { BP_AND } else { BP_NOT };
+        let mut values = vec![first];
+        while self.eat_kw(kw) {
+            values.push(self.parse_operators(operand_bp)?);
+        }
+        Ok(expr(ExprKind::BoolOp { op, values }, line))
+    }
+
+    /// `a < b <= c`: one `Compare` with all the operators.
+    fn compare_chain(&mut self, left: Expr, line: u32) -> PResult<Expr> {
         let mut ops = Vec::new();
         while let Some(op) = self.comparison_op() {
-            ops.push((op, self.parse_bitwise_or()?));
-        }
-        if ops.is_empty() {
-            return Ok(left);
+            ops.push((op, self.parse_operators(BP_BIT_OR)?));
         }
         Ok(expr(
             ExprKind::Compare {
@@ -1582,6 +1691,41 @@ impl<'t> Parser<'t> {
             },
             line,
         ))
+    }
+
+    /// One binary operator: left-associative, except `**`, whose right
+    /// operand may start with a unary operator (`2**-1`) and may itself be a
+    /// power (`a**b**c`); `-2**2` is `-(2**2)` because a unary operand is
+    /// parsed at `BP_UNARY`, which still takes `**`.
+    ///
+    /// Left-associative chains build trees by looping, not recursing, so
+    /// their height is tracked (`height` caches the left operand's).
+    fn binary_step(
+        &mut self,
+        left: Expr,
+        op: BinOp,
+        bp: u8,
+        line: u32,
+        height: Option<u32>,
+    ) -> PResult<(Expr, u32)> {
+        self.advance();
+        let right = if op == BinOp::Pow {
+            self.enter()?;
+            let right = self.parse_operators(BP_UNARY)?;
+            self.leave();
+            right
+        } else {
+            self.parse_operators(bp + 1)?
+        };
+        let left_height = height.unwrap_or_else(|| expr_height(&left));
+        let new_height = left_height.max(expr_height(&right)) + 1;
+        self.check_height(new_height)?;
+        let kind = ExprKind::BinOp {
+            left: Box::new(left),
+            op,
+            right: Box::new(right),
+        };
+        Ok((expr(kind, line), new_height))
     }
 
     /// Consumes a comparison operator, if one is next.
@@ -1614,166 +1758,66 @@ impl<'t> Parser<'t> {
         Some(op)
     }
 
-    fn parse_bitwise_or(&mut self) -> PResult<Expr> {
-        self.parse_binary(0)
-    }
-
-    /// Binary operators by precedence climbing: operators binding at least
-    /// as tightly as `min_prec` are taken here, left-associatively.
-    fn parse_binary(&mut self, min_prec: u8) -> PResult<Expr> {
-        // Nodes start at their first token, which may be a `(` before `left`.
-        let line = self.tok().line;
-        let mut left = self.parse_factor()?;
-        let mut height = None;
-        while let Some((op, prec)) = self.binary_op() {
-            if prec < min_prec {
-                break;
-            }
-            self.advance();
-            let right = self.parse_binary(prec + 1)?;
-            let left_height = height.unwrap_or_else(|| expr_height(&left));
-            let new_height = left_height.max(expr_height(&right)) + 1;
-            self.check_height(new_height)?;
-            height = Some(new_height);
-            left = expr(
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                line,
-            );
-        }
-        Ok(left)
-    }
-
-    fn binary_op(&self) -> Option<(BinOp, u8)> {
-        let TokenKind::Op(op) = self.kind() else {
-            return None;
-        };
-        Some(match op {
-            Op::VBar => (BinOp::BitOr, 0),
-            Op::Circumflex => (BinOp::BitXor, 1),
-            Op::Amper => (BinOp::BitAnd, 2),
-            Op::LeftShift => (BinOp::LShift, 3),
-            Op::RightShift => (BinOp::RShift, 3),
-            Op::Plus => (BinOp::Add, 4),
-            Op::Minus => (BinOp::Sub, 4),
-            Op::Star => (BinOp::Mul, 5),
-            Op::Slash => (BinOp::Div, 5),
-            Op::DoubleSlash => (BinOp::FloorDiv, 5),
-            Op::Percent => (BinOp::Mod, 5),
-            Op::At => (BinOp::MatMul, 5),
-            _ => return None,
-        })
-    }
-
-    fn parse_factor(&mut self) -> PResult<Expr> {
-        let op = match self.kind() {
-            TokenKind::Op(Op::Plus) => UnaryOp::Pos,
-            TokenKind::Op(Op::Minus) => UnaryOp::Neg,
-            TokenKind::Op(Op::Tilde) => UnaryOp::Invert,
-            _ => return self.parse_power(),
-        };
-        let token = self.advance();
-        let operand = self.nested(Self::parse_factor)?;
-        Ok(expr(
-            ExprKind::UnaryOp {
-                op,
-                operand: Box::new(operand),
-            },
-            token.line,
-        ))
-    }
-
-    /// `**` binds tighter than a unary operator on its left (`-2**2` is
-    /// `-(2**2)`) and looser than one on its right (`2**-1`).
-    fn parse_power(&mut self) -> PResult<Expr> {
-        let line = self.tok().line;
-        let base = self.parse_await_primary()?;
-        if !self.eat_op(Op::DoubleStar) {
-            return Ok(base);
-        }
-        let exponent = self.nested(Self::parse_factor)?;
-        let kind = ExprKind::BinOp {
-            left: Box::new(base),
-            op: BinOp::Pow,
-            right: Box::new(exponent),
-        };
-        Ok(expr(kind, line))
-    }
-
-    fn parse_await_primary(&mut self) -> PResult<Expr> {
-        if !self.at_kw(Kw::Await) {
-            return self.parse_primary();
-        }
-        let token = self.advance();
-        let value = self.parse_primary()?;
-        Ok(expr(ExprKind::Await(Box::new(value)), token.line))
-    }
-
     /// An atom followed by any number of `.name`, `(args)` and `[index]`.
     fn parse_primary(&mut self) -> PResult<Expr> {
         let line = self.tok().line;
         let mut value = self.parse_atom()?;
         let mut height = None;
-        loop {
-            let (kind, child_height) = match self.kind() {
-                TokenKind::Op(Op::Dot) => {
-                    self.advance();
-                    let attr = self.expect_name()?;
-                    (
-                        ExprKind::Attribute {
-                            value: Box::new(value),
-                            attr,
-                        },
-                        0,
-                    )
-                }
-                TokenKind::Op(Op::LParen) => {
-                    let open = self.advance();
-                    let call = self.bracketed(|p| p.parse_call_args(Some(open.line)))?;
-                    self.expect_op(Op::RParen)?;
-                    let h = call
-                        .args
-                        .iter()
-                        .chain(call.keywords.iter().map(|k| &k.value));
-                    let h = h.map(expr_height).max().unwrap_or(0);
-                    let CallArgs { args, keywords, .. } = call;
-                    (
-                        ExprKind::Call {
-                            func: Box::new(value),
-                            args,
-                            keywords,
-                        },
-                        h,
-                    )
-                }
-                TokenKind::Op(Op::LBracket) => {
-                    let index = self.parse_subscript()?;
-                    let h = expr_height(&index);
-                    (
-                        ExprKind::Subscript {
-                            value: Box::new(value),
-                            index: Box::new(index),
-                        },
-                        h,
-                    )
-                }
-                _ => return Ok(value),
-            };
-            let own = match (&height, &kind) {
-                (Some(h), _) => *h,
-                (None, ExprKind::Attribute { value, .. })
-                | (None, ExprKind::Call { func: value, .. })
-                | (None, ExprKind::Subscript { value, .. }) => expr_height(value),
-                _ => 0,
-            };
-            let new_height = own.max(child_height) + 1;
-            self.check_height(new_height)?;
+        while matches!(
+            self.kind(),
+            TokenKind::Op(Op::Dot | Op::LParen | Op::LBracket)
+        ) {
+            let (trailed, new_height) = self.trailer(value, line, height)?;
+            value = trailed;
             height = Some(new_height);
-            value = expr(kind, line);
         }
+        Ok(value)
+    }
+
+    /// Applies one trailer to `value` (whose height is `height`, if known);
+    /// returns the new node and its height, which is kept bounded.
+    fn trailer(&mut self, value: Expr, line: u32, height: Option<u32>) -> PResult<(Expr, u32)> {
+        let own = height.unwrap_or_else(|| expr_height(&value));
+        let value = Box::new(value);
+        let (kind, child_height) = match self.kind() {
+            TokenKind::Op(Op::Dot) => {
+                self.advance();
+                let attr = self.expect_name()?;
+                (ExprKind::Attribute { value, attr }, 0)
+            }
+            TokenKind::Op(Op::LParen) => self.call_trailer(value)?,
+            _ => {
+                let index = Box::new(self.parse_subscript()?);
+                let h = expr_height(&index);
+                (ExprKind::Subscript { value, index }, h)
+            }
+        };
+        let new_height = own.max(child_height) + 1;
+        self.check_height(new_height)?;
+        Ok((expr(kind, line), new_height))
+    }
+
+    /// `(args)` after `func`: the call and the height of its arguments.
+    fn call_trailer(&mut self, func: Box<Expr>) -> PResult<(ExprKind, u32)> {
+        let open = self.advance();
+        self.parens += 1;
+        let call = self.parse_call_args(Some(open.line))?;
+        self.parens -= 1;
+        self.expect_op(Op::RParen)?;
+        let values = call
+            .args
+            .iter()
+            .chain(call.keywords.iter().map(|k| &k.value));
+        let height = values.map(expr_height).max().unwrap_or(0);
+        let CallArgs { args, keywords, .. } = call;
+        Ok((
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            },
+            height,
+        ))
     }
 
     /// Call arguments up to (not including) the `)`. A lone generator
@@ -1850,7 +1894,18 @@ impl<'t> Parser<'t> {
         genexp_line: Option<u32>,
     ) -> PResult<bool> {
         let token = self.tok();
-        let value = self.named_expression(true)?;
+        let value = self.named_expression(false)?;
+        self.after_positional_arg(call, genexp_line, token, value)
+    }
+
+    /// Checks and stores a positional argument (or a lone generator).
+    fn after_positional_arg(
+        &mut self,
+        call: &mut CallArgs,
+        genexp_line: Option<u32>,
+        token: &'t Token,
+        value: Expr,
+    ) -> PResult<bool> {
         if self.at_op(Op::Equal) {
             return Err(error_at(
                 token,
@@ -1895,23 +1950,29 @@ impl<'t> Parser<'t> {
     /// `[index]`: one item, a slice, or a tuple of them.
     fn parse_subscript(&mut self) -> PResult<Expr> {
         self.advance();
-        let index = self.bracketed(|p| {
-            let line = p.tok().line;
-            let first = p.parse_slice_item()?;
-            if !p.at_op(Op::Comma) && !matches!(first.kind, ExprKind::Starred(_)) {
-                return Ok(first);
+        self.parens += 1;
+        let line = self.tok().line;
+        let first = self.parse_slice_item()?;
+        if !self.at_op(Op::Comma) && !matches!(first.kind, ExprKind::Starred(_)) {
+            return self.close_bracket(Op::RBracket, first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RBracket) {
+                break;
             }
-            let mut elts = vec![first];
-            while p.eat_op(Op::Comma) {
-                if p.at_op(Op::RBracket) {
-                    break;
-                }
-                elts.push(p.parse_slice_item()?);
-            }
-            Ok(expr(ExprKind::Tuple(elts), line))
-        })?;
-        self.expect_op(Op::RBracket)?;
-        Ok(index)
+            elts.push(self.parse_slice_item()?);
+        }
+        self.close_bracket(Op::RBracket, expr(ExprKind::Tuple(elts), line))
+    }
+
+    /// Ends a bracketed construct: leaves the bracket, expects `close` and
+    /// returns `value`. (The bracket count is not unwound on errors, like
+    /// the depth count; see `expression`.)
+    fn close_bracket(&mut self, close: Op, value: Expr) -> PResult<Expr> {
+        self.parens = self.parens.saturating_sub(1);
+        self.expect_op(close)?;
+        Ok(value)
     }
 
     fn parse_slice_item(&mut self) -> PResult<Expr> {
@@ -1969,32 +2030,33 @@ impl<'t> Parser<'t> {
     /// `()`, `(x)`, `(x,)`, `(yield)` or `(x for ...)`.
     fn parse_paren(&mut self) -> PResult<Expr> {
         let open = self.advance();
-        let value = self.bracketed(|p| p.paren_body(open))?;
-        self.expect_op(Op::RParen)?;
-        Ok(value)
-    }
-
-    fn paren_body(&mut self, open: &Token) -> PResult<Expr> {
+        self.parens += 1;
         if self.at_op(Op::RParen) {
-            return Ok(expr(ExprKind::Tuple(Vec::new()), open.line));
+            return self.close_bracket(Op::RParen, expr(ExprKind::Tuple(Vec::new()), open.line));
         }
         if self.at_kw(Kw::Yield) {
-            return self.parse_yield_expr();
+            let value = self.parse_yield_expr()?;
+            return self.close_bracket(Op::RParen, value);
         }
         let first_token = self.tok();
         let first = self.parse_star_named_expression()?;
-        if self.at_comp_for() {
+        self.finish_paren(open, first_token, first)
+    }
+
+    /// A parenthesized form after its first element.
+    fn finish_paren(&mut self, open: &Token, first_token: &Token, first: Expr) -> PResult<Expr> {
+        let value = if self.at_comp_for() {
             let (elt, generators) = self.comprehension(first, first_token)?;
-            return Ok(expr(ExprKind::GeneratorExp { elt, generators }, open.line));
-        }
-        if self.at_op(Op::Comma) {
+            expr(ExprKind::GeneratorExp { elt, generators }, open.line)
+        } else if self.at_op(Op::Comma) {
             let elts = self.rest_of_sequence(first, Op::RParen)?;
-            return Ok(expr(ExprKind::Tuple(elts), open.line));
-        }
-        if matches!(first.kind, ExprKind::Starred(_)) && self.at_op(Op::RParen) {
+            expr(ExprKind::Tuple(elts), open.line)
+        } else if matches!(first.kind, ExprKind::Starred(_)) && self.at_op(Op::RParen) {
             return Err(error_at(first_token, "cannot use starred expression here"));
-        }
-        Ok(first)
+        } else {
+            first
+        };
+        self.close_bracket(Op::RParen, value)
     }
 
     /// The element and `for` clauses of a comprehension.
@@ -2026,54 +2088,63 @@ impl<'t> Parser<'t> {
 
     fn parse_list(&mut self) -> PResult<Expr> {
         let open = self.advance();
-        let value = self.bracketed(|p| {
-            if p.at_op(Op::RBracket) {
-                return Ok(expr(ExprKind::List(Vec::new()), open.line));
-            }
-            let first_token = p.tok();
-            let first = p.parse_star_named_expression()?;
-            if p.at_comp_for() {
-                let (elt, generators) = p.comprehension(first, first_token)?;
-                return Ok(expr(ExprKind::ListComp { elt, generators }, open.line));
-            }
-            let elts = p.rest_of_sequence(first, Op::RBracket)?;
-            Ok(expr(ExprKind::List(elts), open.line))
-        })?;
-        self.expect_op(Op::RBracket)?;
-        Ok(value)
+        self.parens += 1;
+        if self.at_op(Op::RBracket) {
+            return self.close_bracket(Op::RBracket, expr(ExprKind::List(Vec::new()), open.line));
+        }
+        let first_token = self.tok();
+        let first = self.parse_star_named_expression()?;
+        self.finish_list(open, first_token, first)
+    }
+
+    /// A list display or comprehension after its first element.
+    fn finish_list(&mut self, open: &Token, first_token: &Token, first: Expr) -> PResult<Expr> {
+        let value = if self.at_comp_for() {
+            let (elt, generators) = self.comprehension(first, first_token)?;
+            expr(ExprKind::ListComp { elt, generators }, open.line)
+        } else {
+            let elts = self.rest_of_sequence(first, Op::RBracket)?;
+            expr(ExprKind::List(elts), open.line)
+        };
+        self.close_bracket(Op::RBracket, value)
     }
 
     /// `{}`, dicts, sets and their comprehensions.
     fn parse_brace(&mut self) -> PResult<Expr> {
         let open = self.advance();
-        let value = self.bracketed(|p| p.brace_body(open))?;
-        self.expect_op(Op::RBrace)?;
-        Ok(value)
-    }
-
-    fn brace_body(&mut self, open: &Token) -> PResult<Expr> {
+        self.parens += 1;
         if self.at_op(Op::RBrace) {
-            return Ok(expr(ExprKind::Dict(Vec::new()), open.line));
+            return self.close_bracket(Op::RBrace, expr(ExprKind::Dict(Vec::new()), open.line));
         }
-        if self.at_op(Op::DoubleStar) {
-            return self.dict_rest(open, None);
-        }
-        let first_token = self.tok();
         let start = self.pos;
-        let is_named = matches!(self.peek_tok(1).kind, TokenKind::Op(Op::ColonEqual));
-        let first = if self.at_op(Op::Star) || is_named {
-            self.parse_star_named_expression()?
+        let value = if self.at_op(Op::DoubleStar) {
+            self.dict_rest(open, None)?
+        } else if self.at_op(Op::Star)
+            || matches!(self.peek_tok(1).kind, TokenKind::Op(Op::ColonEqual))
+        {
+            let first = self.parse_star_named_expression()?;
+            self.finish_set(open, start, first)?
         } else {
             // Not yet known to be a set element: a dict key gets no comma hint.
             let first = self.expression(false)?;
-            if self.at_op(Op::Colon) {
-                return self.dict_rest(open, Some(first));
-            }
-            self.check_missing_comma(start)?;
-            first
+            self.finish_brace(open, start, first)?
         };
+        self.close_bracket(Op::RBrace, value)
+    }
+
+    /// After a plain first expression in braces: a dict if `:` follows.
+    fn finish_brace(&mut self, open: &Token, start: usize, first: Expr) -> PResult<Expr> {
+        if self.at_op(Op::Colon) {
+            return self.dict_rest(open, Some(first));
+        }
+        self.check_missing_comma(start)?;
+        self.finish_set(open, start, first)
+    }
+
+    /// A set display or comprehension after its first element.
+    fn finish_set(&mut self, open: &Token, start: usize, first: Expr) -> PResult<Expr> {
         if self.at_comp_for() {
-            let (elt, generators) = self.comprehension(first, first_token)?;
+            let (elt, generators) = self.comprehension(first, self.token_at(start))?;
             return Ok(expr(ExprKind::SetComp { elt, generators }, open.line));
         }
         let elts = self.rest_of_sequence(first, Op::RBrace)?;
@@ -2083,10 +2154,24 @@ impl<'t> Parser<'t> {
     /// A dict display or comprehension after its first key (`None` when it
     /// starts with `**`); the cursor is on the `:` or the `**`.
     fn dict_rest(&mut self, open: &Token, first_key: Option<Expr>) -> PResult<Expr> {
+        let star = self.advance();
+        let value = match first_key {
+            Some(_) => self.dict_value()?,
+            None => self.parse_bitwise_or()?,
+        };
+        self.finish_dict(open, star, first_key, value)
+    }
+
+    /// A dict display or comprehension after its first item.
+    fn finish_dict(
+        &mut self,
+        open: &Token,
+        star: &Token,
+        first_key: Option<Expr>,
+        value: Expr,
+    ) -> PResult<Expr> {
         let first = match first_key {
             Some(key) => {
-                self.advance();
-                let value = self.dict_value()?;
                 if self.at_comp_for() {
                     let generators = self.parse_comp_for()?;
                     let kind = ExprKind::DictComp {
@@ -2099,8 +2184,6 @@ impl<'t> Parser<'t> {
                 (Some(key), value)
             }
             None => {
-                let star = self.advance();
-                let value = self.parse_bitwise_or()?;
                 if self.at_comp_for() {
                     return Err(error_at(
                         star,
