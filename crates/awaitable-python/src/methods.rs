@@ -21,6 +21,8 @@ mod tuple;
 mod unicode;
 mod unicode_tables;
 
+#[cfg(test)]
+mod tests;
 
 use crate::interp::Interp;
 
