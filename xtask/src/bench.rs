@@ -12,7 +12,11 @@ const RUNS: usize = 5;
 
 /// Builds the CLI in release and prints the comparison table.
 pub fn run(root: &Path) -> Result<(), String> {
-    crate::steps::run_with_env(&["cargo", "build", "--release", "--package", "awaitable-cli"], &[], root)?;
+    crate::steps::run_with_env(
+        &["cargo", "build", "--release", "--package", "awaitable-cli"],
+        &[],
+        root,
+    )?;
     let awaitable = root.join("target/release/awaitable");
     let mut programs: Vec<_> = std::fs::read_dir(root.join("benches"))
         .map_err(|e| format!("benches/: {e}"))?
@@ -23,11 +27,18 @@ pub fn run(root: &Path) -> Result<(), String> {
     println!("| program | Awaitable (s) | python3 (s) | ratio |");
     println!("| --- | ---: | ---: | ---: |");
     for program in programs {
-        let name = program.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        let name = program
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
         let path = program.to_string_lossy().to_string();
         let ours = median_seconds(awaitable.to_string_lossy().as_ref(), &["run", &path])?;
         let theirs = median_seconds("python3", &["-X", "int_max_str_digits=0", &path])?;
-        println!("| {name} | {ours:.3} | {theirs:.3} | {:.2} |", ours / theirs);
+        println!(
+            "| {name} | {ours:.3} | {theirs:.3} | {:.2} |",
+            ours / theirs
+        );
     }
     Ok(())
 }

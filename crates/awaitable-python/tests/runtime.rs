@@ -50,13 +50,18 @@ fn long_pure_python_work_is_sliced() {
         slices += 1;
         assert!(slices < 1000, "the loop never finished");
     }
-    assert!(slices > 10, "a 100k-iteration loop should need many 10k-instruction slices, took {slices}");
+    assert!(
+        slices > 10,
+        "a 100k-iteration loop should need many 10k-instruction slices, took {slices}"
+    );
     assert_eq!(stdout_of(&mut runtime), "100000\n");
 }
 
 #[test]
 fn interrupt_raises_keyboard_interrupt_in_an_endless_loop() {
-    let (mut runtime, _) = script("try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('stopped')\n");
+    let (mut runtime, _) = script(
+        "try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('stopped')\n",
+    );
     assert_eq!(runtime.step(50_000), Outcome::Busy);
     runtime.interrupt();
     // One more slice is enough to deliver it.
@@ -71,23 +76,44 @@ fn time_sleep_blocks_the_loop_and_the_host_stays_in_control() {
         "import asyncio, time\nasync def ticker():\n    for i in range(3):\n        print('tick', i)\n        await asyncio.sleep(0)\nasync def main():\n    t = asyncio.create_task(ticker())\n    await asyncio.sleep(0)\n    time.sleep(2)\n    print('slept')\n    await t\nasyncio.run(main())\n",
     );
     let outcome = runtime.step(1_000_000);
-    assert_eq!(outcome, Outcome::Idle { wake_at: Some(2.0) }, "the host is told when the blocking sleep ends");
+    assert_eq!(
+        outcome,
+        Outcome::Idle { wake_at: Some(2.0) },
+        "the host is told when the blocking sleep ends"
+    );
     assert!(runtime.loop_blocked());
-    assert_eq!(stdout_of(&mut runtime), "tick 0\n", "no task runs while the loop is blocked");
+    assert_eq!(
+        stdout_of(&mut runtime),
+        "tick 0\n",
+        "no task runs while the loop is blocked"
+    );
     clock.0.set(1.0);
-    assert_eq!(runtime.step(1_000_000), Outcome::Idle { wake_at: Some(2.0) });
+    assert_eq!(
+        runtime.step(1_000_000),
+        Outcome::Idle { wake_at: Some(2.0) }
+    );
     clock.0.set(2.0);
     while runtime.step(1_000_000) == Outcome::Busy {}
     assert!(!runtime.loop_blocked());
     assert_eq!(stdout_of(&mut runtime), "slept\ntick 1\ntick 2\n");
     let events = runtime.take_events();
-    assert!(events.is_empty() || events.iter().all(|e| !matches!(e.kind, EventKind::LoopBlocked { .. })));
+    assert!(
+        events.is_empty()
+            || events
+                .iter()
+                .all(|e| !matches!(e.kind, EventKind::LoopBlocked { .. }))
+    );
 }
 
 #[test]
 fn interrupt_wakes_a_blocking_sleep() {
-    let (mut runtime, _) = script("import time\ntry:\n    time.sleep(100)\nexcept KeyboardInterrupt:\n    print('woken')\n");
-    assert!(matches!(runtime.step(1_000), Outcome::Idle { wake_at: Some(_) }));
+    let (mut runtime, _) = script(
+        "import time\ntry:\n    time.sleep(100)\nexcept KeyboardInterrupt:\n    print('woken')\n",
+    );
+    assert!(matches!(
+        runtime.step(1_000),
+        Outcome::Idle { wake_at: Some(_) }
+    ));
     runtime.interrupt();
     runtime.step(1_000);
     assert_eq!(stdout_of(&mut runtime), "woken\n");
@@ -100,7 +126,11 @@ fn to_thread_lets_blocking_calls_overlap() {
         "main.py",
         10_000_000,
     );
-    assert_eq!(run.stdout, "1.0\n", "three 1 s sleeps in threads take 1 s: {}", run.stderr);
+    assert_eq!(
+        run.stdout, "1.0\n",
+        "three 1 s sleeps in threads take 1 s: {}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -120,19 +150,31 @@ fn limits_raise_python_errors_instead_of_crashing() {
         "main.py",
         50_000_000,
     );
-    assert_eq!(run.stdout, "recursion maximum recursion depth exceeded\nmemory\nmemory again\n", "{}", run.stderr);
+    assert_eq!(
+        run.stdout, "recursion maximum recursion depth exceeded\nmemory\nmemory again\n",
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn runaway_code_is_interrupted_by_the_instruction_limit() {
     let run = run_script_virtual("while True:\n    pass\n", "main.py", 1_000_000);
     assert_eq!(run.exit_code, 1);
-    assert!(run.stderr.ends_with("KeyboardInterrupt\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("KeyboardInterrupt\n"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn an_uncaught_exception_prints_a_cpython_traceback() {
-    let run = run_script_virtual("def f():\n    raise ValueError('bad value')\n\nf()\n", "main.py", 1_000_000);
+    let run = run_script_virtual(
+        "def f():\n    raise ValueError('bad value')\n\nf()\n",
+        "main.py",
+        1_000_000,
+    );
     assert_eq!(run.exit_code, 1);
     assert_eq!(
         run.stderr,
@@ -142,7 +184,16 @@ fn an_uncaught_exception_prints_a_cpython_traceback() {
 
 #[test]
 fn top_level_await_is_a_syntax_error_in_scripts() {
-    let run = run_script_virtual("import asyncio\nawait asyncio.sleep(1)\n", "main.py", 1_000_000);
+    let run = run_script_virtual(
+        "import asyncio\nawait asyncio.sleep(1)\n",
+        "main.py",
+        1_000_000,
+    );
     assert_eq!(run.exit_code, 1);
-    assert!(run.stderr.ends_with("SyntaxError: 'await' outside function\n"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("SyntaxError: 'await' outside function\n"),
+        "{}",
+        run.stderr
+    );
 }
