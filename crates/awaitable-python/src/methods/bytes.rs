@@ -110,9 +110,10 @@ fn hex(interp: &mut Interp, args: Args) -> Raise<Value> {
         Some(v) => index_param(interp, v)?,
         None => 1,
     };
-    let size = usize::try_from(per.unsigned_abs())
-        .unwrap_or(usize::MAX)
-        .max(1);
+    if per == 0 {
+        return Ok(Value::str(&digits(&b)));
+    }
+    let size = usize::try_from(per.unsigned_abs()).unwrap_or(usize::MAX);
     let groups: Vec<String> = if per < 0 {
         b.chunks(size).map(digits).collect()
     } else {

@@ -31,6 +31,10 @@ pub(crate) fn install(interp: &mut Interp) {
         ],
     );
     add_classmethod(interp, &class, "fromkeys", fromkeys);
+    let keys_class = interp.types.get(BuiltinType::DictKeys);
+    add_methods(&keys_class, &[("isdisjoint", keys_isdisjoint)]);
+    let items_class = interp.types.get(BuiltinType::DictItems);
+    add_methods(&items_class, &[("isdisjoint", items_isdisjoint)]);
 }
 
 fn dict_args(
@@ -168,4 +172,29 @@ fn fromkeys(interp: &mut Interp, args: Args) -> Raise<Value> {
         store(interp, &dict, key, value.clone())?;
     }
     Ok(Value::Dict(dict))
+}
+
+// ---- views ----
+
+/// Whether no item of `other` is in the view (keys and items views).
+fn view_isdisjoint(interp: &mut Interp, args: Args, class: &'static str) -> Raise<Value> {
+    let sig = Sig::new(class, "isdisjoint", Arity::One);
+    let (view, p) = bind(interp, args, &sig, |v| match v {
+        Value::DictView(view) if view.is_set_like() => Some(v.clone()),
+        _ => None,
+    })?;
+    for item in interp.iterate(&p.req(0))? {
+        if interp.contains(&view, &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn keys_isdisjoint(interp: &mut Interp, args: Args) -> Raise<Value> {
+    view_isdisjoint(interp, args, "dict_keys")
+}
+
+fn items_isdisjoint(interp: &mut Interp, args: Args) -> Raise<Value> {
+    view_isdisjoint(interp, args, "dict_items")
 }

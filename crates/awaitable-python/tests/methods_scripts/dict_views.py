@@ -23,6 +23,7 @@ print(keys == {"a", "b", "c"}, items == {("a", 1), ("b", 2), ("c", 3)}, values =
 print(sorted(keys & {"a", "z"}), sorted(keys | {"z"}), sorted(keys - {"a"}), sorted(keys ^ {"a", "q"}))
 print(keys <= {"a", "b", "c", "d"}, keys < {"a", "b"}, bool({}.keys()), bool(keys))
 show(lambda: hash(keys))
+print(keys.isdisjoint(["q"]), keys.isdisjoint("abc"), items.isdisjoint([("a", 1)]))
 print(d.get("a"), d.get("zz"), d.get("zz", 0), d.setdefault("a", 100), d.setdefault("n", []))
 d["n"].append(1)
 print(d)
