@@ -29,6 +29,8 @@ pub struct Dict {
     /// 0 means empty; otherwise the entry's index plus one.
     indices: Vec<u32>,
     len: usize,
+    /// Every entry before this one is dead, so `pop_first` need not rescan them.
+    head: usize,
 }
 
 /// The error of using an unhashable value as a key; the caller raises `TypeError`.
@@ -123,6 +125,19 @@ impl Dict {
         Some((key, value))
     }
 
+    /// Removes and returns the first entry in iteration order (`set.pop`).
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let offset = self.entries.get(self.head..)?.iter().position(|e| e.live)?;
+        let i = self.head + offset;
+        self.head = i + 1;
+        let entry = &mut self.entries[i];
+        entry.live = false;
+        self.len -= 1;
+        let key = std::mem::replace(&mut entry.key, Value::None);
+        let value = std::mem::replace(&mut entry.value, Value::None);
+        Some((key, value))
+    }
+
     /// Removes every entry.
     pub fn clear(&mut self) {
         *self = Dict::new();
@@ -207,6 +222,7 @@ impl Dict {
     /// Drops dead entries and resizes the index for the live ones plus growth.
     fn rebuild(&mut self) {
         self.entries.retain(|e| e.live);
+        self.head = 0;
         let size = ((self.entries.len() + 1) * 3).next_power_of_two().max(8);
         self.indices = vec![0; size];
         for i in 0..self.entries.len() {
@@ -250,6 +266,7 @@ pub fn hash_value(value: &Value) -> Result<u64, Unhashable> {
         Value::Dict(_) => return Err(Unhashable("dict")),
         Value::Set(_) => return Err(Unhashable("set")),
         Value::Slice(_) => return Err(Unhashable("slice")),
+        Value::DictView(view) => return Err(Unhashable(view.type_name())),
         other => (other.address() as u64).rotate_right(4),
     })
 }

@@ -59,6 +59,9 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             match (a, b) {
                 (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
                 (Value::List(_), _) | (Value::Dict(_), _) | (Value::Set(_), _) => return None,
+                (_, Value::Set(_)) | (Value::DictView(_), _) | (_, Value::DictView(_)) => {
+                    return None
+                }
                 _ => a.is(b),
             }
         }
@@ -184,6 +187,11 @@ impl Interp {
             Value::Gen(g) if g.kind == GenKind::AsyncGenerator => BuiltinType::AsyncGenerator,
             Value::Gen(_) => BuiltinType::Generator,
             Value::Iter(_) => BuiltinType::Iterator,
+            Value::DictView(view) => match view.mode {
+                DictIterMode::Keys => BuiltinType::DictKeys,
+                DictIterMode::Values => BuiltinType::DictValues,
+                DictIterMode::Items => BuiltinType::DictItems,
+            },
             Value::Future(f) if f.is_task() => BuiltinType::Task,
             Value::Future(_) => BuiltinType::Future,
             Value::Code(_) => BuiltinType::Code,
@@ -210,7 +218,11 @@ impl Interp {
                     seq: Value::Str(_), ..
                 } => "str_ascii_iterator".into(),
                 IterObj::Range { .. } => "range_iterator".into(),
-                IterObj::DictKeys { .. } => "dict_keyiterator".into(),
+                IterObj::DictKeys { mode, .. } => match mode {
+                    DictIterMode::Keys => "dict_keyiterator".into(),
+                    DictIterMode::Values => "dict_valueiterator".into(),
+                    DictIterMode::Items => "dict_itemiterator".into(),
+                },
                 IterObj::Enumerate { .. } => "enumerate".into(),
                 IterObj::Zip { .. } => "zip".into(),
                 IterObj::Map { .. } => "map".into(),
@@ -244,6 +256,7 @@ impl Interp {
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::DictView(view) => !view.dict.borrow().is_empty(),
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__bool__") {
                     let r = self.call(&m, Args::new(vec![v.clone()]))?;
@@ -311,6 +324,13 @@ impl Interp {
             (Value::Set(x), Value::FrozenSet(y)) | (Value::FrozenSet(y), Value::Set(x)) => {
                 let x = x.borrow();
                 Ok(x.len() == y.len() && x.iter().all(|(k, _)| y.contains(k).unwrap_or(false)))
+            }
+            _ if self.set_like_view(a) || self.set_like_view(b) => {
+                if !self.is_set_like(a) || !self.is_set_like(b) {
+                    return Ok(false);
+                }
+                let (x, y) = (self.view_as_set(a)?, self.view_as_set(b)?);
+                self.eq(&x, &y)
             }
             _ => {
                 if let Some(r) = self.rich_compare_dunder(a, b, "__eq__", "__eq__")? {
@@ -403,6 +423,13 @@ impl Interp {
         if let (Some(x), Some(y)) = (number(a), number(b)) {
             return Ok(Value::Bool(num_cmp(&x, &y).is_some_and(accept)));
         }
+        if (self.set_like_view(a) || self.set_like_view(b))
+            && self.is_set_like(a)
+            && self.is_set_like(b)
+        {
+            let (x, y) = (self.view_as_set(a)?, self.view_as_set(b)?);
+            return self.order(&x, op, &y);
+        }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(accept(x.cmp(y)))),
             (Value::Bytes(x), Value::Bytes(y)) => return Ok(Value::Bool(accept(x.cmp(y)))),
@@ -483,6 +510,7 @@ impl Interp {
             Value::FrozenSet(d) => d
                 .contains(item)
                 .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::DictView(view) => self.view_contains(view, item),
             Value::Range(r) => Ok(match as_i64(item) {
                 Some(i) => {
                     let n = r.len();
@@ -647,6 +675,14 @@ impl Interp {
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
                 Value::Set(_) | Value::FrozenSet(_),
             ) => Some(self.set_op(a, op, b)?),
+            (_, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _)
+                if self.set_like_view(a) || self.set_like_view(b) =>
+            {
+                // Like CPython's `dictviews_and` and friends: both operands become sets.
+                let (x, y) = (self.iterate(a)?, self.iterate(b)?);
+                let (x, y) = (self.new_set(x)?, self.new_set(y)?);
+                Some(self.set_op(&x, op, &y)?)
+            }
             (Value::Dict(x), BinOp::BitOr, Value::Dict(y)) => {
                 let mut d = x.borrow().copy();
                 for (k, v) in y.borrow().iter() {
@@ -1283,6 +1319,15 @@ impl Interp {
                 receiver: receiver.clone(),
                 function: v,
             })),
+            // Class and static methods of built-in types (`{}.fromkeys`, `"".maketrans`).
+            Value::Instance(i) => match &*i.payload.borrow() {
+                Payload::StaticMethod(f) => f.clone(),
+                Payload::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                    receiver: Value::Class(self.type_of(receiver)),
+                    function: f.clone(),
+                })),
+                _ => v.clone(),
+            },
             _ => v,
         }
     }
@@ -1652,7 +1697,8 @@ impl Interp {
             | Value::Set(_)
             | Value::FrozenSet(_)
             | Value::Range(_)
-            | Value::Iter(_) => true,
+            | Value::Iter(_)
+            | Value::DictView(_) => true,
             Value::Gen(g) => g.kind == GenKind::Generator,
             Value::Instance(i) => {
                 i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some()
@@ -1678,6 +1724,12 @@ impl Interp {
                 index: 0,
                 expected_len: d.borrow().len(),
                 mode: DictIterMode::Keys,
+            },
+            Value::DictView(view) => IterObj::DictKeys {
+                dict: view.dict.clone(),
+                index: 0,
+                expected_len: view.dict.borrow().len(),
+                mode: view.mode,
             },
             Value::Set(d) => IterObj::Seq {
                 seq: Value::tuple(d.borrow().keys()),
@@ -1865,6 +1917,7 @@ impl Interp {
             Value::List(l) => Ok(l.borrow().clone()),
             Value::Tuple(t) => Ok(t.to_vec()),
             Value::Dict(d) => Ok(d.borrow().keys()),
+            Value::DictView(view) => Ok(view_items(view)),
             Value::Set(d) => Ok(d.borrow().keys()),
             Value::FrozenSet(d) => Ok(d.keys()),
             Value::Range(r) => {
@@ -1928,6 +1981,7 @@ impl Interp {
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::FrozenSet(d) => d.len(),
+            Value::DictView(view) => view.dict.borrow().len(),
             Value::Range(r) => r.len() as usize,
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => {
@@ -1970,6 +2024,74 @@ impl Interp {
     /// A string key from a value known to be a str.
     pub fn key_name(v: &Value) -> Rc<str> {
         str_of(v)
+    }
+}
+
+/// The current keys, values or items of a dict view.
+pub fn view_items(view: &DictView) -> Vec<Value> {
+    let dict = view.dict.borrow();
+    match view.mode {
+        DictIterMode::Keys => dict.keys(),
+        DictIterMode::Values => dict.iter().map(|(_, v)| v.clone()).collect(),
+        DictIterMode::Items => dict
+            .iter()
+            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .collect(),
+    }
+}
+
+impl Interp {
+    /// Whether `v` is a keys or items view (the views that act as sets).
+    fn set_like_view(&self, v: &Value) -> bool {
+        matches!(v, Value::DictView(view) if view.is_set_like())
+    }
+
+    /// Whether `v` compares as a set: a set, a frozenset, or a set-like view.
+    fn is_set_like(&self, v: &Value) -> bool {
+        matches!(v, Value::Set(_) | Value::FrozenSet(_)) || self.set_like_view(v)
+    }
+
+    /// A set-like view as a new set; other values unchanged.
+    fn view_as_set(&mut self, v: &Value) -> Raise<Value> {
+        match v {
+            Value::DictView(view) => self.new_set(view_items(view)),
+            other => Ok(other.clone()),
+        }
+    }
+
+    /// `item in view`: a key lookup, a key lookup and value comparison, or a
+    /// scan of the values.
+    fn view_contains(&mut self, view: &DictView, item: &Value) -> Raise<bool> {
+        let unhashable = |me: &Self, u: crate::dict::Unhashable| {
+            me.type_error(format!("unhashable type: '{}'", u.0))
+        };
+        match view.mode {
+            DictIterMode::Keys => {
+                let found = view.dict.borrow().contains(item);
+                found.map_err(|u| unhashable(self, u))
+            }
+            DictIterMode::Items => {
+                let Value::Tuple(pair) = item else {
+                    return Ok(false);
+                };
+                let [key, value] = &pair[..] else {
+                    return Ok(false);
+                };
+                let found = view.dict.borrow().get(key);
+                match found.map_err(|u| unhashable(self, u))? {
+                    Some(v) => Ok(v.is(value) || self.eq(&v, value)?),
+                    None => Ok(false),
+                }
+            }
+            DictIterMode::Values => {
+                for v in view_items(view) {
+                    if v.is(item) || self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
     }
 }
 

@@ -228,6 +228,11 @@ impl Interp {
                 format!("<{kind} object {} at {}>", g.qualname, address_text(v))
             }
             Value::Iter(_) => format!("<{} object at {}>", self.type_name(v), address_text(v)),
+            Value::DictView(view) => {
+                let items = crate::ops::view_items(view);
+                let list = self.container_repr(v, &items, "[", "]", seen)?;
+                format!("{}({list})", view.type_name())
+            }
             Value::Future(f) => f.repr(self)?,
             Value::Code(c) => format!(
                 "<code object {} at {}, file \"{}\", line {}>",

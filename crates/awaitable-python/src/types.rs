@@ -99,6 +99,13 @@ const BUILTIN_TYPES: &[(BuiltinType, &str)] = &[
     (BuiltinType::Super, "super"),
 ];
 
+/// Built-in types that have no name in `builtins` (reachable only through `type(x)`).
+const HIDDEN_TYPES: &[(BuiltinType, &str)] = &[
+    (BuiltinType::DictKeys, "dict_keys"),
+    (BuiltinType::DictValues, "dict_values"),
+    (BuiltinType::DictItems, "dict_items"),
+];
+
 /// A new class object.
 pub fn new_class(
     name: &str,
@@ -146,6 +153,10 @@ impl Types {
                 _ => "builtins",
             };
             by_kind.insert(kind, new_class(name, base, Some(kind), module));
+        }
+        for &(kind, name) in HIDDEN_TYPES {
+            let class = new_class(name, Some(object.clone()), Some(kind), "builtins");
+            by_kind.insert(kind, class);
         }
         let base_exception = new_class(
             "BaseException",

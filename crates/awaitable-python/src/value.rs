@@ -47,6 +47,8 @@ pub enum Value {
     Gen(Rc<GenObj>),
     /// A built-in iterator (over a list, a range, a dict, `map`, `zip`...).
     Iter(Rc<RefCell<IterObj>>),
+    /// A live view of a dict's keys, values or items (`d.keys()`).
+    DictView(Rc<DictView>),
     /// An asyncio future or task.
     Future(Rc<FutureObj>),
     /// A compiled code object (a constant of `MakeFunction`).
@@ -251,6 +253,9 @@ pub enum BuiltinType {
     StaticMethod,
     ClassMethod,
     Super,
+    DictKeys,
+    DictValues,
+    DictItems,
 }
 
 /// An instance of a class defined in Python, or of an exception class.
@@ -396,6 +401,31 @@ pub enum IterObj {
     Exhausted,
 }
 
+/// `dict.keys()`, `dict.values()` or `dict.items()`: reads the dict live, so it
+/// reflects later changes.
+pub struct DictView {
+    /// The dict viewed.
+    pub dict: Rc<RefCell<Dict>>,
+    /// Whether the view shows keys, values or items.
+    pub mode: DictIterMode,
+}
+
+impl DictView {
+    /// The Python name of the view's type (`dict_keys`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match self.mode {
+            DictIterMode::Keys => "dict_keys",
+            DictIterMode::Values => "dict_values",
+            DictIterMode::Items => "dict_items",
+        }
+    }
+
+    /// Whether the view behaves like a set (keys and items views do).
+    pub fn is_set_like(&self) -> bool {
+        self.mode != DictIterMode::Values
+    }
+}
+
 /// What a dict iterator yields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DictIterMode {
@@ -452,6 +482,7 @@ impl Value {
             Value::Module(_) => "module",
             Value::Gen(_) => "generator",
             Value::Iter(_) => "iterator",
+            Value::DictView(v) => v.type_name(),
             Value::Future(_) => "Future",
             Value::Code(_) => "code",
             Value::Cell(_) => "cell",
@@ -492,6 +523,7 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Gen(a), Value::Gen(b)) => Rc::ptr_eq(a, b),
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
+            (Value::DictView(a), Value::DictView(b)) => Rc::ptr_eq(a, b),
             (Value::Future(a), Value::Future(b)) => Rc::ptr_eq(a, b),
             (Value::Code(a), Value::Code(b)) => Rc::ptr_eq(a, b),
             _ => false,
@@ -518,6 +550,7 @@ impl Value {
             Value::Module(m) => Rc::as_ptr(m) as usize,
             Value::Gen(g) => Rc::as_ptr(g) as usize,
             Value::Iter(i) => Rc::as_ptr(i) as usize,
+            Value::DictView(v) => Rc::as_ptr(v) as usize,
             Value::Future(f) => Rc::as_ptr(f) as usize,
             Value::Code(c) => Rc::as_ptr(c) as usize,
             Value::Cell(c) => Rc::as_ptr(c) as usize,
