@@ -290,6 +290,10 @@ fn run_cell(kernel: &mut Kernel, clock: ClockKind, timeline: &mut Vec<Event>) {
     while kernel.is_running() {
         let outcome = kernel.step(STEP_BUDGET);
         timeline.extend(kernel.take_timeline());
+        if !kernel.is_running() {
+            // Time passes between cells only as fast as the next cell starts.
+            break;
+        }
         match outcome {
             Outcome::Busy => {}
             Outcome::Idle { wake_at: None } => {

@@ -1053,7 +1053,15 @@ pub fn parse_int(interp: &Interp, text: &str, base: u32) -> Raise<Value> {
     {
         return Err(invalid());
     }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    // Any Unicode decimal digit counts, as in CPython (`int("٣") == 3`).
+    let clean: String = digits
+        .chars()
+        .filter(|&c| c != '_')
+        .map(|c| match crate::methods::unicode::decimal_value(c) {
+            Some(d) if !c.is_ascii() => char::from_digit(d, 10).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
     if base == 10 {
         crate::format::check_str_to_int_limit(clean.len(), interp.int_max_str_digits)
             .map_err(|e| interp.err(e.kind.name(), e.message))?;
@@ -1206,10 +1214,14 @@ fn new_frozenset(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn new_range(interp: &mut Interp, args: Args) -> Raise<Value> {
-    let nums: Vec<i64> = args.pos[1..]
-        .iter()
-        .map(|v| int_arg(interp, v))
-        .collect::<Raise<_>>()?;
+    let mut nums: Vec<i128> = Vec::new();
+    for v in &args.pos[1..] {
+        let n = int_arg(interp, v).map(i128::from).or_else(|e| {
+            // Beyond 64 bits: still a range, as long as i128 holds it.
+            as_bigint(v).and_then(|b| b.to_i128()).ok_or(e)
+        })?;
+        nums.push(n);
+    }
     let (start, stop, step) = match nums.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
@@ -1253,6 +1265,7 @@ fn payload_instance(interp: &Interp, kind: BuiltinType, payload: Payload) -> Val
         class: interp.types.get(kind),
         attrs: RefCell::new(HashMap::new()),
         payload: RefCell::new(payload),
+        hash_cache: Default::default(),
     }))
 }
 

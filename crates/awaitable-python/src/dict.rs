@@ -195,6 +195,46 @@ impl Dict {
         }
     }
 
+    /// Entries whose key has `hash`, as (entry index, key), for callers that must
+    /// compare keys with user-defined `__eq__` without holding a borrow.
+    pub fn candidates(&self, hash: u64) -> Vec<(usize, Value)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.live && e.hash == hash)
+            .map(|(i, e)| (i, e.key.clone()))
+            .collect()
+    }
+
+    /// The value of entry `index`, if it is still live.
+    pub fn value_at(&self, index: usize) -> Option<Value> {
+        self.entries
+            .get(index)
+            .filter(|e| e.live)
+            .map(|e| e.value.clone())
+    }
+
+    /// Replaces the value of entry `index`.
+    pub fn set_value_at(&mut self, index: usize, value: Value) {
+        if let Some(e) = self.entries.get_mut(index).filter(|e| e.live) {
+            e.value = value;
+        }
+    }
+
+    /// Removes entry `index`, returning its value.
+    pub fn remove_at(&mut self, index: usize) -> Option<Value> {
+        let entry = self.entries.get_mut(index).filter(|e| e.live)?;
+        entry.live = false;
+        entry.key = Value::None;
+        self.len -= 1;
+        Some(std::mem::replace(&mut entry.value, Value::None))
+    }
+
+    /// Adds a key known to be absent, with its hash already computed.
+    pub fn push_hashed(&mut self, hash: u64, key: Value, value: Value) {
+        self.push(hash, key, value);
+    }
+
     fn push(&mut self, hash: u64, key: Value, value: Value) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild();
@@ -267,6 +307,10 @@ pub fn hash_value(value: &Value) -> Result<u64, Unhashable> {
         Value::Set(_) => return Err(Unhashable("set")),
         Value::Slice(_) => return Err(Unhashable("slice")),
         Value::DictView(view) => return Err(Unhashable(view.type_name())),
+        Value::Instance(i) => i
+            .hash_cache
+            .get()
+            .unwrap_or_else(|| (value.address() as u64).rotate_right(4)),
         other => (other.address() as u64).rotate_right(4),
     })
 }

@@ -18,7 +18,7 @@ mod str_find;
 mod str_format;
 mod str_split;
 mod tuple;
-mod unicode;
+pub(crate) mod unicode;
 mod unicode_tables;
 
 #[cfg(test)]

@@ -503,24 +503,26 @@ impl Interp {
                     self.type_name(other)
                 ))),
             },
-            Value::Dict(d) | Value::Set(d) => d
-                .borrow()
-                .contains(item)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::Dict(d) | Value::Set(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::FrozenSet(d) => d
                 .contains(item)
                 .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
             Value::DictView(view) => self.view_contains(view, item),
-            Value::Range(r) => Ok(match as_i64(item) {
-                Some(i) => {
-                    let n = r.len();
-                    n > 0
-                        && ((r.step > 0 && i >= r.start && i < r.stop)
-                            || (r.step < 0 && i <= r.start && i > r.stop))
-                        && (i - r.start) % r.step == 0
-                }
-                None => false,
-            }),
+            Value::Range(r) => Ok(
+                match as_bigint(item)
+                    .and_then(|b| b.to_i128())
+                    .filter(|_| !matches!(item, Value::Float(_)))
+                {
+                    Some(i) => {
+                        let n = r.len();
+                        n > 0
+                            && ((r.step > 0 && i >= r.start && i < r.stop)
+                                || (r.step < 0 && i <= r.start && i > r.stop))
+                            && (i - r.start) % r.step == 0
+                    }
+                    None => false,
+                },
+            ),
             Value::Instance(i) if i.class.lookup("__contains__").is_some() => {
                 let m = i.class.lookup("__contains__").unwrap_or(Value::None);
                 let r = self.call(&m, Args::new(vec![container.clone(), item.clone()]))?;
@@ -631,6 +633,22 @@ impl Interp {
             return self.numeric_op(a, op, b).map(Some);
         }
         Ok(match (a, op, b) {
+            (Value::Bytes(x), BinOp::Add, Value::Bytes(y)) => {
+                self.check_len(x.len() + y.len())?;
+                Some(Value::Bytes(
+                    x.iter()
+                        .chain(y.iter())
+                        .copied()
+                        .collect::<Vec<u8>>()
+                        .into(),
+                ))
+            }
+            (Value::Bytes(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::Bytes(x))
+                if as_bigint(n).is_some() =>
+            {
+                let n = self.repeat_count(n, x.len())?;
+                Some(Value::Bytes(x.repeat(n).into()))
+            }
             (Value::Str(x), BinOp::Add, Value::Str(y)) => {
                 self.check_len(x.len() + y.len())?;
                 let mut s = String::with_capacity(x.len() + y.len());
@@ -1213,9 +1231,9 @@ impl Interp {
             }
             (Value::Float(_), "real") => Some(obj.clone()),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
-            (Value::Range(r), "start") => Some(Value::Int(r.start)),
-            (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
-            (Value::Range(r), "step") => Some(Value::Int(r.step)),
+            (Value::Range(r), "start") => Some(Value::from_i128(r.start)),
+            (Value::Range(r), "stop") => Some(Value::from_i128(r.stop)),
+            (Value::Range(r), "step") => Some(Value::from_i128(r.step)),
             (Value::Slice(s), "start") => Some(s[0].clone()),
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
@@ -1426,6 +1444,22 @@ impl Interp {
         Ok(j as usize)
     }
 
+    /// Resolves an index into a range, which may be longer than memory.
+    fn range_index(&self, r: &RangeObj, index: &Value) -> Raise<i128> {
+        let Some(i) = as_bigint(index).and_then(|b| b.to_i128()) else {
+            return Err(self.type_error(format!(
+                "range indices must be integers or slices, not {}",
+                self.type_name(index)
+            )));
+        };
+        let len = r.len();
+        let j = if i < 0 { i + len } else { i };
+        if j < 0 || j >= len {
+            return Err(self.err("IndexError", "range object index out of range"));
+        }
+        Ok(j)
+    }
+
     /// `slice.indices(len)`: start, stop, step for a sequence of `len` items.
     pub fn slice_indices(&self, slice: &[Value; 3], len: usize) -> Raise<(i64, i64, i64)> {
         let len = len as i64;
@@ -1543,22 +1577,20 @@ impl Interp {
                 Ok(Value::Int(b[i] as i64))
             }
             (Value::Range(r), Value::Slice(sl)) => {
-                let (start, stop, step) = self.slice_indices(sl, r.len() as usize)?;
+                let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
+                let (start, stop, step) = self.slice_indices(sl, len)?;
                 Ok(Value::Range(Rc::new(RangeObj {
-                    start: r.item(start),
-                    stop: r.item(stop),
-                    step: r.step * step,
+                    start: r.item(start as i128),
+                    stop: r.item(stop as i128),
+                    step: r.step * step as i128,
                 })))
             }
             (Value::Range(r), _) => {
-                let i = self.index_of(index, r.len() as usize, "range object")?;
-                Ok(Value::Int(r.item(i as i64)))
+                let i = self.range_index(r, index)?;
+                Ok(Value::from_i128(r.item(i)))
             }
             (Value::Dict(d), _) => {
-                let found = d
-                    .borrow()
-                    .get(index)
-                    .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+                let found = self.dict_get(d, index)?;
                 match found {
                     Some(v) => Ok(v),
                     None => {
@@ -1617,10 +1649,7 @@ impl Interp {
                 l.borrow_mut()[i] = value;
                 Ok(())
             }
-            Value::Dict(d) => d
-                .borrow_mut()
-                .insert(index, value)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::Dict(d) => self.dict_set(d, index, value),
             Value::Instance(i) => match i.class.lookup("__setitem__") {
                 Some(m) => self
                     .call(&m, Args::new(vec![obj.clone(), index, value]))
@@ -1657,10 +1686,7 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => {
-                let removed = d
-                    .borrow_mut()
-                    .remove(index)
-                    .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+                let removed = self.dict_remove(d, index)?;
                 match removed {
                     Some(_) => Ok(()),
                     None => {
@@ -1802,7 +1828,7 @@ impl Interp {
                     let v = *start;
                     *start += *step;
                     *remaining -= 1;
-                    return Ok(Some(Value::Int(v)));
+                    return Ok(Some(Value::from_i128(v)));
                 }
                 IterObj::DictKeys {
                     dict,
@@ -1921,8 +1947,8 @@ impl Interp {
             Value::Set(d) => Ok(d.borrow().keys()),
             Value::FrozenSet(d) => Ok(d.keys()),
             Value::Range(r) => {
-                self.check_len(r.len() as usize)?;
-                Ok((0..r.len()).map(|i| Value::Int(r.item(i))).collect())
+                self.check_len(usize::try_from(r.len()).unwrap_or(usize::MAX))?;
+                Ok((0..r.len()).map(|i| Value::from_i128(r.item(i))).collect())
             }
             Value::Str(s) => Ok(s
                 .chars()
@@ -1943,13 +1969,12 @@ impl Interp {
     }
 
     /// A new `set` from items.
-    pub fn new_set(&self, items: Vec<Value>) -> Raise<Value> {
-        let mut d = Dict::new();
+    pub fn new_set(&mut self, items: Vec<Value>) -> Raise<Value> {
+        let set = Rc::new(RefCell::new(Dict::new()));
         for item in items {
-            d.insert(item, Value::None)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+            self.dict_set(&set, item, Value::None)?;
         }
-        Ok(Value::Set(Rc::new(RefCell::new(d))))
+        Ok(Value::Set(set))
     }
 
     /// The hash of a value (`hash()`), honouring `__hash__` on instances.
@@ -1982,7 +2007,15 @@ impl Interp {
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::FrozenSet(d) => d.len(),
             Value::DictView(view) => view.dict.borrow().len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => usize::try_from(r.len())
+                .ok()
+                .filter(|&n| n <= i64::MAX as usize)
+                .ok_or_else(|| {
+                    self.err(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    )
+                })?,
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => {
                     let r = self.call(&m, Args::new(vec![v.clone()]))?;
@@ -2183,4 +2216,101 @@ fn small_int_op(x: i64, op: BinOp, y: i64) -> Option<Value> {
         }
         _ => return None,
     }))
+}
+
+/// Dict and set access honouring user-defined `__hash__` and `__eq__` on keys.
+///
+/// `Dict` itself only knows built-in equality; keys that are instances of
+/// classes defining `__hash__` or `__eq__` take this slower path, which calls
+/// them without holding the dict borrowed (Python code may read the dict).
+impl Interp {
+    /// The hash of a key whose class defines `__hash__` or `__eq__`, or `None`
+    /// when built-in hashing applies.
+    fn user_key_hash(&mut self, key: &Value) -> Raise<Option<u64>> {
+        let Value::Instance(inst) = key else {
+            return Ok(None);
+        };
+        if let Some(h) = inst.hash_cache.get() {
+            return Ok(Some(h));
+        }
+        let user = |name: &str| {
+            inst.class
+                .lookup(name)
+                .filter(|m| !matches!(m, Value::Builtin(_)))
+        };
+        let (hash_method, eq_method) = (user("__hash__"), user("__eq__"));
+        if hash_method.is_none() && eq_method.is_none() {
+            return Ok(None);
+        }
+        let Some(method) = hash_method else {
+            // Defining __eq__ without __hash__ makes a class unhashable.
+            return Err(self.type_error(format!("unhashable type: '{}'", inst.class.name)));
+        };
+        let result = self.call(&method, Args::new(vec![key.clone()]))?;
+        let h = as_i64(&result)
+            .ok_or_else(|| self.type_error("__hash__ method should return an integer"))?;
+        let hash = crate::dict::hash_value(&Value::Int(h)).unwrap_or(0);
+        inst.hash_cache.set(Some(hash));
+        Ok(Some(hash))
+    }
+
+    fn find_user_key(
+        &mut self,
+        dict: &Rc<RefCell<Dict>>,
+        key: &Value,
+        hash: u64,
+    ) -> Raise<Option<usize>> {
+        let candidates = dict.borrow().candidates(hash);
+        for (index, existing) in candidates {
+            if existing.is(key) || self.eq(&existing, key)? {
+                return Ok(Some(index));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `dict[key] = value` / `set.add(key)`.
+    pub fn dict_set(&mut self, dict: &Rc<RefCell<Dict>>, key: Value, value: Value) -> Raise<()> {
+        match self.user_key_hash(&key)? {
+            None => dict
+                .borrow_mut()
+                .insert(key, value)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Some(hash) => {
+                match self.find_user_key(dict, &key, hash)? {
+                    Some(index) => dict.borrow_mut().set_value_at(index, value),
+                    None => dict.borrow_mut().push_hashed(hash, key, value),
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// `dict[key]` / `key in set`, without raising for a missing key.
+    pub fn dict_get(&mut self, dict: &Rc<RefCell<Dict>>, key: &Value) -> Raise<Option<Value>> {
+        match self.user_key_hash(key)? {
+            None => dict
+                .borrow()
+                .get(key)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Some(hash) => {
+                let index = self.find_user_key(dict, key, hash)?;
+                Ok(index.and_then(|i| dict.borrow().value_at(i)))
+            }
+        }
+    }
+
+    /// `del dict[key]`, returning the removed value.
+    pub fn dict_remove(&mut self, dict: &Rc<RefCell<Dict>>, key: &Value) -> Raise<Option<Value>> {
+        match self.user_key_hash(key)? {
+            None => dict
+                .borrow_mut()
+                .remove(key)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Some(hash) => {
+                let index = self.find_user_key(dict, key, hash)?;
+                Ok(index.and_then(|i| dict.borrow_mut().remove_at(i)))
+            }
+        }
+    }
 }

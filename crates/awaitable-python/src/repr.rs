@@ -296,10 +296,15 @@ impl Interp {
             return Ok(format!("{name}({inner})"));
         }
         match &*inst.payload.borrow() {
-            Payload::Native(NativeObj::Loop) => {
-                return Ok(
-                    "<_UnixSelectorEventLoop running=True closed=False debug=False>".to_string(),
-                )
+            Payload::Native(NativeObj::Loop(closed)) => {
+                let (running, closed) = if closed.get() {
+                    ("False", "True")
+                } else {
+                    ("True", "False")
+                };
+                return Ok(format!(
+                    "<_UnixSelectorEventLoop running={running} closed={closed} debug=False>"
+                ));
             }
             Payload::Native(NativeObj::Handle(_)) => {
                 return Ok(format!("<TimerHandle at {}>", address_text(v)))

@@ -22,7 +22,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("GeneratorExit", "BaseException"),
     ("CancelledError", "BaseException"),
     ("BaseExceptionGroup", "BaseException"),
-    ("ExceptionGroup", "BaseExceptionGroup"),
+    // CPython's ExceptionGroup derives from both BaseExceptionGroup and
+    // Exception; with single inheritance it derives from Exception, and
+    // `Class::is_subclass` adds the BaseExceptionGroup relation.
+    ("ExceptionGroup", "Exception"),
     ("ArithmeticError", "Exception"),
     ("ZeroDivisionError", "ArithmeticError"),
     ("OverflowError", "ArithmeticError"),

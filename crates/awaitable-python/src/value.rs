@@ -105,23 +105,23 @@ impl PartialEq for Value {
 /// `range(start, stop, step)`.
 #[derive(Debug)]
 pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl RangeObj {
-    /// Number of elements, as Python computes it.
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && lo < hi {
+    /// Number of elements, as Python computes it. Ranges are bounded to what
+    /// `i128` holds, far beyond any range a program can iterate.
+    pub fn len(&self) -> i128 {
+        let (lo, hi, step) = (self.start, self.stop, self.step);
+        if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
             (lo - hi - 1) / (-step) + 1
         } else {
             0
-        };
-        n as i64
+        }
     }
 
     /// Whether the range is empty.
@@ -130,7 +130,7 @@ impl RangeObj {
     }
 
     /// The `i`-th element, without bounds checks.
-    pub fn item(&self, i: i64) -> i64 {
+    pub fn item(&self, i: i128) -> i128 {
         self.start + i * self.step
     }
 }
@@ -263,6 +263,9 @@ pub struct Instance {
     pub class: Rc<Class>,
     pub attrs: RefCell<HashMap<Rc<str>, Value>>,
     pub payload: RefCell<Payload>,
+    /// The value of a user-defined `__hash__`, once the interpreter computed it
+    /// for use as a dict key or set member (hashes of keys must not change).
+    pub hash_cache: Cell<Option<u64>>,
 }
 
 /// Extra state of instances of some built-in classes.
@@ -285,8 +288,9 @@ pub enum Payload {
 
 /// Native objects with no Python-visible structure of their own.
 pub enum NativeObj {
-    /// The running event loop (`asyncio.get_running_loop()`).
-    Loop,
+    /// An event loop object (`asyncio.get_running_loop()`); the flag says
+    /// whether it was closed (by the end of `asyncio.run`).
+    Loop(Rc<Cell<bool>>),
     /// A timer or callback handle (`loop.call_later`), cancellable.
     Handle(Rc<Cell<bool>>),
 }
@@ -366,9 +370,9 @@ pub enum IterObj {
         index: usize,
     },
     Range {
-        start: i64,
-        step: i64,
-        remaining: i64,
+        start: i128,
+        step: i128,
+        remaining: i128,
     },
     /// Over a dict's keys, values or items (snapshot of the keys; checks size changes).
     DictKeys {
@@ -438,6 +442,14 @@ impl Value {
     /// A `str` value.
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
+    }
+
+    /// An int from an `i128` (range arithmetic), kept small when it fits.
+    pub fn from_i128(i: i128) -> Value {
+        match i64::try_from(i) {
+            Ok(small) => Value::Int(small),
+            Err(_) => Value::BigInt(Rc::new(BigInt::from(i))),
+        }
     }
 
     /// An int from a big integer, kept small when it fits.
@@ -587,6 +599,12 @@ impl Class {
             if Rc::ptr_eq(&class, other) {
                 return true;
             }
+            // The second base of the built-in ExceptionGroup (see types.rs).
+            if is_builtin_named(&class, "ExceptionGroup")
+                && is_builtin_named(other, "BaseExceptionGroup")
+            {
+                return true;
+            }
             current = class.base.clone();
         }
         other.builtin == Some(BuiltinType::Object)
@@ -606,6 +624,10 @@ impl Class {
         }
         None
     }
+}
+
+fn is_builtin_named(class: &Class, name: &str) -> bool {
+    &*class.module == "builtins" && &*class.name == name
 }
 
 impl Exc {

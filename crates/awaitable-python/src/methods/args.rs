@@ -310,6 +310,7 @@ fn descriptor(interp: &Interp, kind: BuiltinType, payload: Payload) -> Value {
         class: interp.types.get(kind),
         attrs: RefCell::new(HashMap::new()),
         payload: RefCell::new(payload),
+        hash_cache: Default::default(),
     }))
 }
 

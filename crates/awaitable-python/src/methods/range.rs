@@ -22,10 +22,10 @@ fn as_range(v: &Value) -> Option<Rc<RangeObj>> {
 
 /// The position of an int in the range, without iterating.
 fn int_position(r: &RangeObj, i: i64) -> Option<i64> {
-    let offset = (i as i128) - (r.start as i128);
-    let step = r.step as i128;
+    let offset = (i as i128) - r.start;
+    let step = r.step;
     let position = offset / step;
-    (offset % step == 0 && position >= 0 && position < r.len() as i128).then_some(position as i64)
+    (offset % step == 0 && position >= 0 && position < r.len()).then_some(position as i64)
 }
 
 /// Compares other values (`3.0`, instances with `__eq__`) item by item, as CPython does.
@@ -37,9 +37,9 @@ fn scan(
 ) -> Raise<(i64, Option<i64>)> {
     let (mut found, mut first) = (0, None);
     for position in 0..r.len() {
-        if same(interp, &Value::Int(r.item(position)), value)? {
+        if same(interp, &Value::from_i128(r.item(position)), value)? {
             found += 1;
-            first = first.or(Some(position));
+            first = first.or(Some(position as i64));
             if stop_at_first {
                 break;
             }
