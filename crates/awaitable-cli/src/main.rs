@@ -219,12 +219,15 @@ fn run_script(options: &Options) -> Result<u8, String> {
         return Ok(1);
     }
     let mut timeline = Vec::new();
+    let keep_timeline = options.timeline.is_some();
     drive(
         &mut runtime,
         options.clock,
         |_, event| {
             print_output(event);
-            timeline.push(event.clone());
+            if keep_timeline {
+                timeline.push(event.clone());
+            }
         },
         |rt| rt.script_result().is_some() && !rt.is_busy(),
     );

@@ -4,7 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 use std::rc::Rc;
 
 use crate::events::{Event, EventKind};
@@ -85,7 +85,7 @@ pub struct Aio {
     next_id: u64,
     task_counter: u64,
     /// Tasks not yet done, in creation order (`all_tasks`).
-    pub pending_tasks: Vec<Rc<FutureObj>>,
+    pub pending_tasks: BTreeMap<u64, Rc<FutureObj>>,
     /// The task whose step is running.
     pub current_task: Option<Rc<FutureObj>>,
     clock: Option<Box<dyn Clock>>,
@@ -165,7 +165,7 @@ impl Aio {
         if !fut.is_task() {
             return;
         }
-        self.pending_tasks.retain(|t| !Rc::ptr_eq(t, fut));
+        self.pending_tasks.remove(&fut.id);
         let kind = match &*fut.state.borrow() {
             FutureState::Cancelled(_) => EventKind::TaskCancelled { task: fut.id },
             FutureState::Exception(e) => EventKind::TaskFailed {
@@ -270,7 +270,7 @@ pub fn create_task(
         parent,
         cell: None,
     });
-    interp.aio.pending_tasks.push(task.clone());
+    interp.aio.pending_tasks.insert(task.id, task.clone());
     interp.aio.call_soon(Job::Step(task.clone()));
     Ok(task)
 }
@@ -525,7 +525,7 @@ fn py_all_tasks(interp: &mut Interp, _args: Args) -> Raise<Value> {
     let tasks: Vec<Value> = interp
         .aio
         .pending_tasks
-        .iter()
+        .values()
         .cloned()
         .map(Value::Future)
         .collect();

@@ -446,7 +446,7 @@ impl Runtime {
         }
         if !parked.cancelling {
             parked.cancelling = true;
-            let pending = self.interp.aio.pending_tasks.clone();
+            let pending: Vec<_> = self.interp.aio.pending_tasks.values().cloned().collect();
             for t in pending {
                 let _ = t.cancel(&mut self.interp, Value::None);
             }
