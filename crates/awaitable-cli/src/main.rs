@@ -219,12 +219,15 @@ fn run_script(options: &Options) -> Result<u8, String> {
         return Ok(1);
     }
     let mut timeline = Vec::new();
+    let keep_timeline = options.timeline.is_some();
     drive(
         &mut runtime,
         options.clock,
         |_, event| {
             print_output(event);
-            timeline.push(event.clone());
+            if keep_timeline {
+                timeline.push(event.clone());
+            }
         },
         |rt| rt.script_result().is_some() && !rt.is_busy(),
     );
@@ -290,6 +293,10 @@ fn run_cell(kernel: &mut Kernel, clock: ClockKind, timeline: &mut Vec<Event>) {
     while kernel.is_running() {
         let outcome = kernel.step(STEP_BUDGET);
         timeline.extend(kernel.take_timeline());
+        if !kernel.is_running() {
+            // Time passes between cells only as fast as the next cell starts.
+            break;
+        }
         match outcome {
             Outcome::Busy => {}
             Outcome::Idle { wake_at: None } => {

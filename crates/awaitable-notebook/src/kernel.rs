@@ -97,7 +97,14 @@ impl Kernel {
                 self.cell_ids.push(Some(cell));
                 self.running = Some(index);
             }
-            Err(error) => {
+            Err(mut error) => {
+                // IPython compiles cells allowing incomplete input, and reports a
+                // cell that stops inside a bracket or string that way.
+                if error.message.ends_with("was never closed")
+                    || error.message.starts_with("unterminated triple-quoted")
+                {
+                    error.message = "incomplete input".to_string();
+                }
                 execution
                     .outputs
                     .push(syntax_error_output(&error, source, &filename));

@@ -117,7 +117,11 @@ fn run_notebook(path: &Path) -> Vec<Seen> {
         let mut steps = 0;
         while kernel.is_running() && steps < 10_000 {
             steps += 1;
-            match kernel.step(1_000_000) {
+            let outcome = kernel.step(1_000_000);
+            if !kernel.is_running() {
+                break;
+            }
+            match outcome {
                 Outcome::Busy => {}
                 Outcome::Idle { wake_at: Some(t) } => {
                     let aio = &mut kernel.runtime().interp.aio;

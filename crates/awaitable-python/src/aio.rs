@@ -4,7 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 use std::rc::Rc;
 
 use crate::events::{Event, EventKind};
@@ -85,7 +85,7 @@ pub struct Aio {
     next_id: u64,
     task_counter: u64,
     /// Tasks not yet done, in creation order (`all_tasks`).
-    pub pending_tasks: Vec<Rc<FutureObj>>,
+    pub pending_tasks: BTreeMap<u64, Rc<FutureObj>>,
     /// The task whose step is running.
     pub current_task: Option<Rc<FutureObj>>,
     clock: Option<Box<dyn Clock>>,
@@ -165,7 +165,7 @@ impl Aio {
         if !fut.is_task() {
             return;
         }
-        self.pending_tasks.retain(|t| !Rc::ptr_eq(t, fut));
+        self.pending_tasks.remove(&fut.id);
         let kind = match &*fut.state.borrow() {
             FutureState::Cancelled(_) => EventKind::TaskCancelled { task: fut.id },
             FutureState::Exception(e) => EventKind::TaskFailed {
@@ -270,7 +270,7 @@ pub fn create_task(
         parent,
         cell: None,
     });
-    interp.aio.pending_tasks.push(task.clone());
+    interp.aio.pending_tasks.insert(task.id, task.clone());
     interp.aio.call_soon(Job::Step(task.clone()));
     Ok(task)
 }
@@ -331,6 +331,10 @@ pub fn install(interp: &mut Interp, module: &mut HashMap<&'static str, Value>) {
     module.insert("_label", native("_label", py_label));
     module.insert("_run_in_thread", native("_run_in_thread", py_run_in_thread));
     module.insert("iscoroutine", native("iscoroutine", py_iscoroutine));
+    module.insert(
+        "iscoroutinefunction",
+        native("iscoroutinefunction", py_iscoroutinefunction),
+    );
     module.insert("_gathering", native("_gathering", py_gathering));
     module.insert(
         "_cancel_requested",
@@ -521,7 +525,7 @@ fn py_all_tasks(interp: &mut Interp, _args: Args) -> Raise<Value> {
     let tasks: Vec<Value> = interp
         .aio
         .pending_tasks
-        .iter()
+        .values()
         .cloned()
         .map(Value::Future)
         .collect();
@@ -565,6 +569,7 @@ fn make_handle(interp: &mut Interp, cancelled: Rc<Cell<bool>>) -> Value {
         class,
         attrs: RefCell::new(HashMap::new()),
         payload: RefCell::new(Payload::Native(NativeObj::Handle(cancelled))),
+        hash_cache: Default::default(),
     }))
 }
 
@@ -621,6 +626,17 @@ fn py_iscoroutine(interp: &mut Interp, args: Args) -> Raise<Value> {
     let v = arg(interp, &args, 0, "iscoroutine")?;
     Ok(Value::Bool(
         matches!(v, Value::Gen(g) if g.kind == GenKind::Coroutine),
+    ))
+}
+
+fn py_iscoroutinefunction(interp: &mut Interp, args: Args) -> Raise<Value> {
+    let v = arg(interp, &args, 0, "iscoroutinefunction")?;
+    let function = match &v {
+        Value::Method(m) => m.function.clone(),
+        other => other.clone(),
+    };
+    Ok(Value::Bool(
+        matches!(function, Value::Function(f) if f.code.kind == crate::bytecode::CodeKind::Coroutine),
     ))
 }
 
@@ -794,12 +810,21 @@ fn loop_call_at(interp: &mut Interp, mut args: Args) -> Raise<Value> {
     Ok(make_handle(interp, cancelled))
 }
 
-fn loop_is_running(interp: &mut Interp, _args: Args) -> Raise<Value> {
-    Ok(Value::Bool(interp.aio.running))
+fn loop_is_running(interp: &mut Interp, args: Args) -> Raise<Value> {
+    Ok(Value::Bool(interp.aio.running && !loop_closed_flag(&args)))
 }
 
-fn loop_is_closed(_interp: &mut Interp, _args: Args) -> Raise<Value> {
-    Ok(Value::Bool(false))
+fn loop_closed_flag(args: &Args) -> bool {
+    match args.pos.first() {
+        Some(Value::Instance(i)) => {
+            matches!(&*i.payload.borrow(), Payload::Native(NativeObj::Loop(closed)) if closed.get())
+        }
+        _ => false,
+    }
+}
+
+fn loop_is_closed(_interp: &mut Interp, args: Args) -> Raise<Value> {
+    Ok(Value::Bool(loop_closed_flag(&args)))
 }
 
 fn loop_run_in_executor(interp: &mut Interp, args: Args) -> Raise<Value> {

@@ -147,6 +147,8 @@ pub struct Params {
     pub kwonly: Vec<Param>,
     /// `**name`, if present.
     pub kwarg: Option<String>,
+    /// How many of `args` come before a `/` (positional-only).
+    pub posonly: usize,
 }
 
 /// One named parameter with its optional default.

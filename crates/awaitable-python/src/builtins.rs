@@ -358,6 +358,12 @@ fn builtin_next(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 /// Sorts values with an optional key, stable, raising on incomparable items.
+///
+/// Comparisons happen in the order CPython's timsort makes them for lists
+/// shorter than 64 items (a natural run, then binary insertion), so a list of
+/// mixed types fails on the same pair with the same message; `reverse` sorts
+/// the reversed list and reverses the result, as CPython does, for the same
+/// reason. Longer lists are merge sorted: the same result, other comparisons.
 pub fn sort_values(
     interp: &mut Interp,
     items: Vec<Value>,
@@ -375,33 +381,78 @@ pub fn sort_values(
         _ => items.clone(),
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
-    // Merge sort by hand: comparisons can raise, which `sort_by` cannot express.
-    merge_sort(interp, &mut order, &keys, reverse)?;
+    if reverse {
+        order.reverse();
+    }
+    // Sorting by hand: comparisons can raise, which `sort_by` cannot express.
+    if order.len() < MIN_MERGE {
+        let run = natural_run(interp, &mut order, &keys)?;
+        binary_insertion_sort(interp, &mut order, &keys, run)?;
+    } else {
+        merge_sort(interp, &mut order, &keys)?;
+    }
+    if reverse {
+        order.reverse();
+    }
     Ok(order.into_iter().map(|i| items[i].clone()).collect())
 }
 
-fn merge_sort(
+/// CPython's `MIN_MERGE`: shorter lists are sorted by binary insertion alone.
+const MIN_MERGE: usize = 64;
+
+/// The length of the run at the start of `order` (CPython's `count_run`): a
+/// non-descending run, or a strictly descending one, which is reversed in place.
+fn natural_run(interp: &mut Interp, order: &mut [usize], keys: &[Value]) -> Raise<usize> {
+    if order.len() < 2 {
+        return Ok(order.len());
+    }
+    let descending = interp.less_than(&keys[order[1]], &keys[order[0]])?;
+    let mut n = 2;
+    while n < order.len() && interp.less_than(&keys[order[n]], &keys[order[n - 1]])? == descending {
+        n += 1;
+    }
+    if descending {
+        order[..n].reverse();
+    }
+    Ok(n)
+}
+
+/// Inserts `order[sorted..]` one by one into the sorted prefix, after any equal
+/// items (CPython's `binarysort`).
+fn binary_insertion_sort(
     interp: &mut Interp,
-    order: &mut Vec<usize>,
+    order: &mut [usize],
     keys: &[Value],
-    reverse: bool,
+    sorted: usize,
 ) -> Raise<()> {
+    for start in sorted..order.len() {
+        let pivot = order[start];
+        let (mut l, mut r) = (0, start);
+        while l < r {
+            let p = l + (r - l) / 2;
+            if interp.less_than(&keys[pivot], &keys[order[p]])? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        order[l..=start].rotate_right(1);
+    }
+    Ok(())
+}
+
+fn merge_sort(interp: &mut Interp, order: &mut Vec<usize>, keys: &[Value]) -> Raise<()> {
     if order.len() <= 1 {
         return Ok(());
     }
     let mut right = order.split_off(order.len() / 2);
-    merge_sort(interp, order, keys, reverse)?;
-    merge_sort(interp, &mut right, keys, reverse)?;
+    merge_sort(interp, order, keys)?;
+    merge_sort(interp, &mut right, keys)?;
     let left = std::mem::take(order);
     let (mut i, mut j) = (0, 0);
     while i < left.len() && j < right.len() {
         // Stability: take from the right only when strictly before the left.
-        let right_first = if reverse {
-            interp.less_than(&keys[left[i]], &keys[right[j]])?
-        } else {
-            interp.less_than(&keys[right[j]], &keys[left[i]])?
-        };
-        if right_first {
+        if interp.less_than(&keys[right[j]], &keys[left[i]])? {
             order.push(right[j]);
             j += 1;
         } else {
@@ -1002,7 +1053,15 @@ pub fn parse_int(interp: &Interp, text: &str, base: u32) -> Raise<Value> {
     {
         return Err(invalid());
     }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    // Any Unicode decimal digit counts, as in CPython (`int("٣") == 3`).
+    let clean: String = digits
+        .chars()
+        .filter(|&c| c != '_')
+        .map(|c| match crate::methods::unicode::decimal_value(c) {
+            Some(d) if !c.is_ascii() => char::from_digit(d, 10).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
     if base == 10 {
         crate::format::check_str_to_int_limit(clean.len(), interp.int_max_str_digits)
             .map_err(|e| interp.err(e.kind.name(), e.message))?;
@@ -1155,10 +1214,14 @@ fn new_frozenset(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn new_range(interp: &mut Interp, args: Args) -> Raise<Value> {
-    let nums: Vec<i64> = args.pos[1..]
-        .iter()
-        .map(|v| int_arg(interp, v))
-        .collect::<Raise<_>>()?;
+    let mut nums: Vec<i128> = Vec::new();
+    for v in &args.pos[1..] {
+        let n = int_arg(interp, v).map(i128::from).or_else(|e| {
+            // Beyond 64 bits: still a range, as long as i128 holds it.
+            as_bigint(v).and_then(|b| b.to_i128()).ok_or(e)
+        })?;
+        nums.push(n);
+    }
     let (start, stop, step) = match nums.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
@@ -1202,6 +1265,7 @@ fn payload_instance(interp: &Interp, kind: BuiltinType, payload: Payload) -> Val
         class: interp.types.get(kind),
         attrs: RefCell::new(HashMap::new()),
         payload: RefCell::new(payload),
+        hash_cache: Default::default(),
     }))
 }
 

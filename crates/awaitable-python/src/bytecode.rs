@@ -185,6 +185,8 @@ pub struct Code {
     pub argcount: u32,
     /// Number of keyword-only parameters (they follow the positional ones).
     pub kwonlyargcount: u32,
+    /// How many of the positional parameters are positional-only (before `/`).
+    pub posonlyargcount: u32,
     /// Whether a `*args` parameter follows the keyword-only ones.
     pub has_varargs: bool,
     /// Whether a `**kwargs` parameter follows.

@@ -248,6 +248,7 @@ impl Compiler {
             cell_params,
             argcount: 0,
             kwonlyargcount: 0,
+            posonlyargcount: 0,
             has_varargs: false,
             has_varkw: false,
             kind,
@@ -1052,6 +1053,8 @@ impl Compiler {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
+        // Errors from `__exit__` are reported on the `with` line, as in CPython.
+        let with_line = self.unit().line;
         self.expr(&item.context)?;
         if is_async {
             self.emit(Op::BeforeAsyncWith);
@@ -1074,6 +1077,7 @@ impl Compiler {
             self.with_stmt(rest, body, is_async)?;
         }
         self.unit().fblocks.pop();
+        self.set_line(with_line);
         self.emit(Op::PopBlock);
         self.emit(Op::CallExitNormal);
         if is_async {
@@ -1083,6 +1087,7 @@ impl Compiler {
         self.emit(Op::PopTop);
         let to_end = self.emit(Op::Jump(0));
         self.patch(setup);
+        self.set_line(with_line);
         self.emit(Op::PushExcInfo);
         self.emit(Op::CallExitWithExc);
         if is_async {
@@ -1209,6 +1214,7 @@ impl Compiler {
         let mut code = Rc::try_unwrap(code).unwrap_or_else(|rc| clone_code(&rc));
         code.argcount = params.args.len() as u32;
         code.kwonlyargcount = params.kwonly.len() as u32;
+        code.posonlyargcount = params.posonly as u32;
         code.has_varargs = params.vararg.is_some();
         code.has_varkw = params.kwarg.is_some();
         (Rc::new(code), freevars)
@@ -1827,6 +1833,7 @@ fn clone_code(code: &Code) -> Code {
         cell_params: code.cell_params.clone(),
         argcount: code.argcount,
         kwonlyargcount: code.kwonlyargcount,
+        posonlyargcount: code.posonlyargcount,
         has_varargs: code.has_varargs,
         has_varkw: code.has_varkw,
         kind: code.kind,

@@ -29,6 +29,8 @@ pub struct Dict {
     /// 0 means empty; otherwise the entry's index plus one.
     indices: Vec<u32>,
     len: usize,
+    /// Every entry before this one is dead, so `pop_first` need not rescan them.
+    head: usize,
 }
 
 /// The error of using an unhashable value as a key; the caller raises `TypeError`.
@@ -123,6 +125,19 @@ impl Dict {
         Some((key, value))
     }
 
+    /// Removes and returns the first entry in iteration order (`set.pop`).
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let offset = self.entries.get(self.head..)?.iter().position(|e| e.live)?;
+        let i = self.head + offset;
+        self.head = i + 1;
+        let entry = &mut self.entries[i];
+        entry.live = false;
+        self.len -= 1;
+        let key = std::mem::replace(&mut entry.key, Value::None);
+        let value = std::mem::replace(&mut entry.value, Value::None);
+        Some((key, value))
+    }
+
     /// Removes every entry.
     pub fn clear(&mut self) {
         *self = Dict::new();
@@ -180,6 +195,46 @@ impl Dict {
         }
     }
 
+    /// Entries whose key has `hash`, as (entry index, key), for callers that must
+    /// compare keys with user-defined `__eq__` without holding a borrow.
+    pub fn candidates(&self, hash: u64) -> Vec<(usize, Value)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.live && e.hash == hash)
+            .map(|(i, e)| (i, e.key.clone()))
+            .collect()
+    }
+
+    /// The value of entry `index`, if it is still live.
+    pub fn value_at(&self, index: usize) -> Option<Value> {
+        self.entries
+            .get(index)
+            .filter(|e| e.live)
+            .map(|e| e.value.clone())
+    }
+
+    /// Replaces the value of entry `index`.
+    pub fn set_value_at(&mut self, index: usize, value: Value) {
+        if let Some(e) = self.entries.get_mut(index).filter(|e| e.live) {
+            e.value = value;
+        }
+    }
+
+    /// Removes entry `index`, returning its value.
+    pub fn remove_at(&mut self, index: usize) -> Option<Value> {
+        let entry = self.entries.get_mut(index).filter(|e| e.live)?;
+        entry.live = false;
+        entry.key = Value::None;
+        self.len -= 1;
+        Some(std::mem::replace(&mut entry.value, Value::None))
+    }
+
+    /// Adds a key known to be absent, with its hash already computed.
+    pub fn push_hashed(&mut self, hash: u64, key: Value, value: Value) {
+        self.push(hash, key, value);
+    }
+
     fn push(&mut self, hash: u64, key: Value, value: Value) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild();
@@ -207,6 +262,7 @@ impl Dict {
     /// Drops dead entries and resizes the index for the live ones plus growth.
     fn rebuild(&mut self) {
         self.entries.retain(|e| e.live);
+        self.head = 0;
         let size = ((self.entries.len() + 1) * 3).next_power_of_two().max(8);
         self.indices = vec![0; size];
         for i in 0..self.entries.len() {
@@ -250,6 +306,11 @@ pub fn hash_value(value: &Value) -> Result<u64, Unhashable> {
         Value::Dict(_) => return Err(Unhashable("dict")),
         Value::Set(_) => return Err(Unhashable("set")),
         Value::Slice(_) => return Err(Unhashable("slice")),
+        Value::DictView(view) => return Err(Unhashable(view.type_name())),
+        Value::Instance(i) => i
+            .hash_cache
+            .get()
+            .unwrap_or_else(|| (value.address() as u64).rotate_right(4)),
         other => (other.address() as u64).rotate_right(4),
     })
 }

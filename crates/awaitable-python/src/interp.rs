@@ -199,6 +199,7 @@ impl Interp {
             class: class.clone(),
             attrs: RefCell::new(HashMap::new()),
             payload: RefCell::new(Payload::Exception(data)),
+            hash_cache: Default::default(),
         }))
     }
 
@@ -623,12 +624,11 @@ impl Interp {
             }
             Op::BuildMap(n) => {
                 let items = pop_n(frame, 2 * n as usize);
-                let mut dict = Dict::new();
+                let dict = Rc::new(RefCell::new(Dict::new()));
                 for pair in items.chunks(2) {
-                    dict.insert(pair[0].clone(), pair[1].clone())
-                        .map_err(|u| self.unhashable(u))?;
+                    self.dict_set(&dict, pair[0].clone(), pair[1].clone())?;
                 }
-                push(exec, Value::Dict(Rc::new(RefCell::new(dict))));
+                push(exec, Value::Dict(dict));
             }
             Op::ListAppend(depth) => {
                 let v = pop(frame);
@@ -648,9 +648,7 @@ impl Interp {
                 let v = pop(frame);
                 if let Value::Set(s) = peek(frame, depth) {
                     let s = s.clone();
-                    s.borrow_mut()
-                        .insert(v, Value::None)
-                        .map_err(|u| self.unhashable(u))?;
+                    self.dict_set(&s, v, Value::None)?;
                 }
             }
             Op::SetUpdate(depth) => {
@@ -659,9 +657,7 @@ impl Interp {
                 let items = self.iterate(&v)?;
                 if let Value::Set(s) = target {
                     for item in items {
-                        s.borrow_mut()
-                            .insert(item, Value::None)
-                            .map_err(|u| self.unhashable(u))?;
+                        self.dict_set(&s, item, Value::None)?;
                     }
                 }
             }
@@ -670,9 +666,7 @@ impl Interp {
                 let key = pop(frame);
                 if let Value::Dict(d) = peek(frame, depth) {
                     let d = d.clone();
-                    d.borrow_mut()
-                        .insert(key, value)
-                        .map_err(|u| self.unhashable(u))?;
+                    self.dict_set(&d, key, value)?;
                 }
             }
             Op::DictUpdate(depth) => {
@@ -1212,7 +1206,7 @@ impl Interp {
     }
 
     /// The exceptions inside an exception group, or `None` for a plain exception.
-    fn group_members(&self, exc: &Value) -> Option<Vec<Value>> {
+    pub(crate) fn group_members(&self, exc: &Value) -> Option<Vec<Value>> {
         let Value::Instance(i) = exc else { return None };
         if !i
             .class
@@ -1260,19 +1254,26 @@ impl Interp {
         if matches!(exc, Value::None) {
             return Ok((None, None));
         }
-        let Some(members) = self.group_members(exc) else {
-            return Ok(if self.exception_matches(exc, typ)? {
-                (Some(self.regroup(&Value::None, vec![exc.clone()])), None)
-            } else {
-                (None, Some(exc.clone()))
-            });
-        };
+        if self.group_members(exc).is_none() {
+            // A plain exception is matched as a group of one.
+            let (matched, rest) = self.split_members(exc, typ)?;
+            return Ok((matched.map(|m| self.regroup(&Value::None, vec![m])), rest));
+        }
+        self.split_members(exc, typ)
+    }
+
+    /// Splits one member of a group: plain exceptions stay plain, nested groups
+    /// are split recursively and keep their class and message.
+    fn split_members(&mut self, exc: &Value, typ: &Value) -> Raise<(Option<Value>, Option<Value>)> {
         if self.exception_matches(exc, typ)? {
             return Ok((Some(exc.clone()), None));
         }
+        let Some(members) = self.group_members(exc) else {
+            return Ok((None, Some(exc.clone())));
+        };
         let (mut matched, mut rest) = (Vec::new(), Vec::new());
         for member in members {
-            let (m, r) = self.split_group(&member, typ)?;
+            let (m, r) = self.split_members(&member, typ)?;
             matched.extend(m);
             rest.extend(r);
         }
@@ -1317,6 +1318,7 @@ impl Interp {
                     class: c.clone(),
                     attrs: RefCell::new(HashMap::new()),
                     payload: RefCell::new(Payload::None),
+                    hash_cache: Default::default(),
                 }));
                 current(exec).stack.push(instance.clone());
                 // object.__init__ is the default: it accepts no arguments.
@@ -1451,6 +1453,7 @@ impl Interp {
             class: class.clone(),
             attrs: RefCell::new(HashMap::new()),
             payload: RefCell::new(payload),
+            hash_cache: Default::default(),
         }));
         let is_exception = class.builtin_base() == Some(BuiltinType::BaseException);
         let init = class
@@ -1579,11 +1582,24 @@ impl Interp {
             )));
         }
         let mut kwargs = Dict::new();
+        let posonly = code.posonlyargcount as usize;
+        let mut posonly_passed_by_name = Vec::new();
         for (k, v) in kw {
-            match code.varnames[..argcount + kwonly]
+            let slot = code.varnames[..argcount + kwonly]
                 .iter()
-                .position(|n| *n == k)
-            {
+                .position(|n| *n == k);
+            let slot = match slot {
+                Some(i) if i < posonly => {
+                    // Positional-only names passed by keyword go to **kwargs, or are an error.
+                    if !code.has_varkw {
+                        posonly_passed_by_name.push(k);
+                        continue;
+                    }
+                    None
+                }
+                other => other,
+            };
+            match slot {
                 Some(i) => {
                     if locals[i].is_some() {
                         return Err(self.type_error(format!(
@@ -1600,6 +1616,16 @@ impl Interp {
                         .type_error(format!("{name}() got an unexpected keyword argument '{k}'")))
                 }
             }
+        }
+        if !posonly_passed_by_name.is_empty() {
+            let names: Vec<String> = posonly_passed_by_name
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect();
+            return Err(self.type_error(format!(
+                "{name}() got some positional-only arguments passed as keyword arguments: {}",
+                names.join(", ")
+            )));
         }
         if code.has_varkw {
             locals[index] = Some(Value::Dict(Rc::new(RefCell::new(kwargs))));

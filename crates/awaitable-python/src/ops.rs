@@ -59,6 +59,9 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             match (a, b) {
                 (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
                 (Value::List(_), _) | (Value::Dict(_), _) | (Value::Set(_), _) => return None,
+                (_, Value::Set(_)) | (Value::DictView(_), _) | (_, Value::DictView(_)) => {
+                    return None
+                }
                 _ => a.is(b),
             }
         }
@@ -184,6 +187,11 @@ impl Interp {
             Value::Gen(g) if g.kind == GenKind::AsyncGenerator => BuiltinType::AsyncGenerator,
             Value::Gen(_) => BuiltinType::Generator,
             Value::Iter(_) => BuiltinType::Iterator,
+            Value::DictView(view) => match view.mode {
+                DictIterMode::Keys => BuiltinType::DictKeys,
+                DictIterMode::Values => BuiltinType::DictValues,
+                DictIterMode::Items => BuiltinType::DictItems,
+            },
             Value::Future(f) if f.is_task() => BuiltinType::Task,
             Value::Future(_) => BuiltinType::Future,
             Value::Code(_) => BuiltinType::Code,
@@ -210,7 +218,11 @@ impl Interp {
                     seq: Value::Str(_), ..
                 } => "str_ascii_iterator".into(),
                 IterObj::Range { .. } => "range_iterator".into(),
-                IterObj::DictKeys { .. } => "dict_keyiterator".into(),
+                IterObj::DictKeys { mode, .. } => match mode {
+                    DictIterMode::Keys => "dict_keyiterator".into(),
+                    DictIterMode::Values => "dict_valueiterator".into(),
+                    DictIterMode::Items => "dict_itemiterator".into(),
+                },
                 IterObj::Enumerate { .. } => "enumerate".into(),
                 IterObj::Zip { .. } => "zip".into(),
                 IterObj::Map { .. } => "map".into(),
@@ -244,6 +256,7 @@ impl Interp {
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::DictView(view) => !view.dict.borrow().is_empty(),
             Value::Instance(i) => {
                 if let Some(m) = i.class.lookup("__bool__") {
                     let r = self.call(&m, Args::new(vec![v.clone()]))?;
@@ -311,6 +324,13 @@ impl Interp {
             (Value::Set(x), Value::FrozenSet(y)) | (Value::FrozenSet(y), Value::Set(x)) => {
                 let x = x.borrow();
                 Ok(x.len() == y.len() && x.iter().all(|(k, _)| y.contains(k).unwrap_or(false)))
+            }
+            _ if self.set_like_view(a) || self.set_like_view(b) => {
+                if !self.is_set_like(a) || !self.is_set_like(b) {
+                    return Ok(false);
+                }
+                let (x, y) = (self.view_as_set(a)?, self.view_as_set(b)?);
+                self.eq(&x, &y)
             }
             _ => {
                 if let Some(r) = self.rich_compare_dunder(a, b, "__eq__", "__eq__")? {
@@ -403,6 +423,13 @@ impl Interp {
         if let (Some(x), Some(y)) = (number(a), number(b)) {
             return Ok(Value::Bool(num_cmp(&x, &y).is_some_and(accept)));
         }
+        if (self.set_like_view(a) || self.set_like_view(b))
+            && self.is_set_like(a)
+            && self.is_set_like(b)
+        {
+            let (x, y) = (self.view_as_set(a)?, self.view_as_set(b)?);
+            return self.order(&x, op, &y);
+        }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(accept(x.cmp(y)))),
             (Value::Bytes(x), Value::Bytes(y)) => return Ok(Value::Bool(accept(x.cmp(y)))),
@@ -476,23 +503,26 @@ impl Interp {
                     self.type_name(other)
                 ))),
             },
-            Value::Dict(d) | Value::Set(d) => d
-                .borrow()
-                .contains(item)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::Dict(d) | Value::Set(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::FrozenSet(d) => d
                 .contains(item)
                 .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
-            Value::Range(r) => Ok(match as_i64(item) {
-                Some(i) => {
-                    let n = r.len();
-                    n > 0
-                        && ((r.step > 0 && i >= r.start && i < r.stop)
-                            || (r.step < 0 && i <= r.start && i > r.stop))
-                        && (i - r.start) % r.step == 0
-                }
-                None => false,
-            }),
+            Value::DictView(view) => self.view_contains(view, item),
+            Value::Range(r) => Ok(
+                match as_bigint(item)
+                    .and_then(|b| b.to_i128())
+                    .filter(|_| !matches!(item, Value::Float(_)))
+                {
+                    Some(i) => {
+                        let n = r.len();
+                        n > 0
+                            && ((r.step > 0 && i >= r.start && i < r.stop)
+                                || (r.step < 0 && i <= r.start && i > r.stop))
+                            && (i - r.start) % r.step == 0
+                    }
+                    None => false,
+                },
+            ),
             Value::Instance(i) if i.class.lookup("__contains__").is_some() => {
                 let m = i.class.lookup("__contains__").unwrap_or(Value::None);
                 let r = self.call(&m, Args::new(vec![container.clone(), item.clone()]))?;
@@ -603,6 +633,22 @@ impl Interp {
             return self.numeric_op(a, op, b).map(Some);
         }
         Ok(match (a, op, b) {
+            (Value::Bytes(x), BinOp::Add, Value::Bytes(y)) => {
+                self.check_len(x.len() + y.len())?;
+                Some(Value::Bytes(
+                    x.iter()
+                        .chain(y.iter())
+                        .copied()
+                        .collect::<Vec<u8>>()
+                        .into(),
+                ))
+            }
+            (Value::Bytes(x), BinOp::Mul, n) | (n, BinOp::Mul, Value::Bytes(x))
+                if as_bigint(n).is_some() =>
+            {
+                let n = self.repeat_count(n, x.len())?;
+                Some(Value::Bytes(x.repeat(n).into()))
+            }
             (Value::Str(x), BinOp::Add, Value::Str(y)) => {
                 self.check_len(x.len() + y.len())?;
                 let mut s = String::with_capacity(x.len() + y.len());
@@ -647,6 +693,14 @@ impl Interp {
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
                 Value::Set(_) | Value::FrozenSet(_),
             ) => Some(self.set_op(a, op, b)?),
+            (_, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _)
+                if self.set_like_view(a) || self.set_like_view(b) =>
+            {
+                // Like CPython's `dictviews_and` and friends: both operands become sets.
+                let (x, y) = (self.iterate(a)?, self.iterate(b)?);
+                let (x, y) = (self.new_set(x)?, self.new_set(y)?);
+                Some(self.set_op(&x, op, &y)?)
+            }
             (Value::Dict(x), BinOp::BitOr, Value::Dict(y)) => {
                 let mut d = x.borrow().copy();
                 for (k, v) in y.borrow().iter() {
@@ -1177,9 +1231,9 @@ impl Interp {
             }
             (Value::Float(_), "real") => Some(obj.clone()),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
-            (Value::Range(r), "start") => Some(Value::Int(r.start)),
-            (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
-            (Value::Range(r), "step") => Some(Value::Int(r.step)),
+            (Value::Range(r), "start") => Some(Value::from_i128(r.start)),
+            (Value::Range(r), "stop") => Some(Value::from_i128(r.stop)),
+            (Value::Range(r), "step") => Some(Value::from_i128(r.step)),
             (Value::Slice(s), "start") => Some(s[0].clone()),
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
@@ -1283,6 +1337,15 @@ impl Interp {
                 receiver: receiver.clone(),
                 function: v,
             })),
+            // Class and static methods of built-in types (`{}.fromkeys`, `"".maketrans`).
+            Value::Instance(i) => match &*i.payload.borrow() {
+                Payload::StaticMethod(f) => f.clone(),
+                Payload::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                    receiver: Value::Class(self.type_of(receiver)),
+                    function: f.clone(),
+                })),
+                _ => v.clone(),
+            },
             _ => v,
         }
     }
@@ -1379,6 +1442,22 @@ impl Interp {
             return Err(self.err("IndexError", format!("{what} index out of range")));
         }
         Ok(j as usize)
+    }
+
+    /// Resolves an index into a range, which may be longer than memory.
+    fn range_index(&self, r: &RangeObj, index: &Value) -> Raise<i128> {
+        let Some(i) = as_bigint(index).and_then(|b| b.to_i128()) else {
+            return Err(self.type_error(format!(
+                "range indices must be integers or slices, not {}",
+                self.type_name(index)
+            )));
+        };
+        let len = r.len();
+        let j = if i < 0 { i + len } else { i };
+        if j < 0 || j >= len {
+            return Err(self.err("IndexError", "range object index out of range"));
+        }
+        Ok(j)
     }
 
     /// `slice.indices(len)`: start, stop, step for a sequence of `len` items.
@@ -1498,22 +1577,20 @@ impl Interp {
                 Ok(Value::Int(b[i] as i64))
             }
             (Value::Range(r), Value::Slice(sl)) => {
-                let (start, stop, step) = self.slice_indices(sl, r.len() as usize)?;
+                let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
+                let (start, stop, step) = self.slice_indices(sl, len)?;
                 Ok(Value::Range(Rc::new(RangeObj {
-                    start: r.item(start),
-                    stop: r.item(stop),
-                    step: r.step * step,
+                    start: r.item(start as i128),
+                    stop: r.item(stop as i128),
+                    step: r.step * step as i128,
                 })))
             }
             (Value::Range(r), _) => {
-                let i = self.index_of(index, r.len() as usize, "range object")?;
-                Ok(Value::Int(r.item(i as i64)))
+                let i = self.range_index(r, index)?;
+                Ok(Value::from_i128(r.item(i)))
             }
             (Value::Dict(d), _) => {
-                let found = d
-                    .borrow()
-                    .get(index)
-                    .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+                let found = self.dict_get(d, index)?;
                 match found {
                     Some(v) => Ok(v),
                     None => {
@@ -1572,10 +1649,7 @@ impl Interp {
                 l.borrow_mut()[i] = value;
                 Ok(())
             }
-            Value::Dict(d) => d
-                .borrow_mut()
-                .insert(index, value)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::Dict(d) => self.dict_set(d, index, value),
             Value::Instance(i) => match i.class.lookup("__setitem__") {
                 Some(m) => self
                     .call(&m, Args::new(vec![obj.clone(), index, value]))
@@ -1612,10 +1686,7 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => {
-                let removed = d
-                    .borrow_mut()
-                    .remove(index)
-                    .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+                let removed = self.dict_remove(d, index)?;
                 match removed {
                     Some(_) => Ok(()),
                     None => {
@@ -1652,7 +1723,8 @@ impl Interp {
             | Value::Set(_)
             | Value::FrozenSet(_)
             | Value::Range(_)
-            | Value::Iter(_) => true,
+            | Value::Iter(_)
+            | Value::DictView(_) => true,
             Value::Gen(g) => g.kind == GenKind::Generator,
             Value::Instance(i) => {
                 i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some()
@@ -1678,6 +1750,12 @@ impl Interp {
                 index: 0,
                 expected_len: d.borrow().len(),
                 mode: DictIterMode::Keys,
+            },
+            Value::DictView(view) => IterObj::DictKeys {
+                dict: view.dict.clone(),
+                index: 0,
+                expected_len: view.dict.borrow().len(),
+                mode: view.mode,
             },
             Value::Set(d) => IterObj::Seq {
                 seq: Value::tuple(d.borrow().keys()),
@@ -1750,7 +1828,7 @@ impl Interp {
                     let v = *start;
                     *start += *step;
                     *remaining -= 1;
-                    return Ok(Some(Value::Int(v)));
+                    return Ok(Some(Value::from_i128(v)));
                 }
                 IterObj::DictKeys {
                     dict,
@@ -1865,11 +1943,12 @@ impl Interp {
             Value::List(l) => Ok(l.borrow().clone()),
             Value::Tuple(t) => Ok(t.to_vec()),
             Value::Dict(d) => Ok(d.borrow().keys()),
+            Value::DictView(view) => Ok(view_items(view)),
             Value::Set(d) => Ok(d.borrow().keys()),
             Value::FrozenSet(d) => Ok(d.keys()),
             Value::Range(r) => {
-                self.check_len(r.len() as usize)?;
-                Ok((0..r.len()).map(|i| Value::Int(r.item(i))).collect())
+                self.check_len(usize::try_from(r.len()).unwrap_or(usize::MAX))?;
+                Ok((0..r.len()).map(|i| Value::from_i128(r.item(i))).collect())
             }
             Value::Str(s) => Ok(s
                 .chars()
@@ -1890,13 +1969,12 @@ impl Interp {
     }
 
     /// A new `set` from items.
-    pub fn new_set(&self, items: Vec<Value>) -> Raise<Value> {
-        let mut d = Dict::new();
+    pub fn new_set(&mut self, items: Vec<Value>) -> Raise<Value> {
+        let set = Rc::new(RefCell::new(Dict::new()));
         for item in items {
-            d.insert(item, Value::None)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))?;
+            self.dict_set(&set, item, Value::None)?;
         }
-        Ok(Value::Set(Rc::new(RefCell::new(d))))
+        Ok(Value::Set(set))
     }
 
     /// The hash of a value (`hash()`), honouring `__hash__` on instances.
@@ -1928,7 +2006,16 @@ impl Interp {
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::FrozenSet(d) => d.len(),
-            Value::Range(r) => r.len() as usize,
+            Value::DictView(view) => view.dict.borrow().len(),
+            Value::Range(r) => usize::try_from(r.len())
+                .ok()
+                .filter(|&n| n <= i64::MAX as usize)
+                .ok_or_else(|| {
+                    self.err(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    )
+                })?,
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => {
                     let r = self.call(&m, Args::new(vec![v.clone()]))?;
@@ -1970,6 +2057,74 @@ impl Interp {
     /// A string key from a value known to be a str.
     pub fn key_name(v: &Value) -> Rc<str> {
         str_of(v)
+    }
+}
+
+/// The current keys, values or items of a dict view.
+pub fn view_items(view: &DictView) -> Vec<Value> {
+    let dict = view.dict.borrow();
+    match view.mode {
+        DictIterMode::Keys => dict.keys(),
+        DictIterMode::Values => dict.iter().map(|(_, v)| v.clone()).collect(),
+        DictIterMode::Items => dict
+            .iter()
+            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .collect(),
+    }
+}
+
+impl Interp {
+    /// Whether `v` is a keys or items view (the views that act as sets).
+    fn set_like_view(&self, v: &Value) -> bool {
+        matches!(v, Value::DictView(view) if view.is_set_like())
+    }
+
+    /// Whether `v` compares as a set: a set, a frozenset, or a set-like view.
+    fn is_set_like(&self, v: &Value) -> bool {
+        matches!(v, Value::Set(_) | Value::FrozenSet(_)) || self.set_like_view(v)
+    }
+
+    /// A set-like view as a new set; other values unchanged.
+    fn view_as_set(&mut self, v: &Value) -> Raise<Value> {
+        match v {
+            Value::DictView(view) => self.new_set(view_items(view)),
+            other => Ok(other.clone()),
+        }
+    }
+
+    /// `item in view`: a key lookup, a key lookup and value comparison, or a
+    /// scan of the values.
+    fn view_contains(&mut self, view: &DictView, item: &Value) -> Raise<bool> {
+        let unhashable = |me: &Self, u: crate::dict::Unhashable| {
+            me.type_error(format!("unhashable type: '{}'", u.0))
+        };
+        match view.mode {
+            DictIterMode::Keys => {
+                let found = view.dict.borrow().contains(item);
+                found.map_err(|u| unhashable(self, u))
+            }
+            DictIterMode::Items => {
+                let Value::Tuple(pair) = item else {
+                    return Ok(false);
+                };
+                let [key, value] = &pair[..] else {
+                    return Ok(false);
+                };
+                let found = view.dict.borrow().get(key);
+                match found.map_err(|u| unhashable(self, u))? {
+                    Some(v) => Ok(v.is(value) || self.eq(&v, value)?),
+                    None => Ok(false),
+                }
+            }
+            DictIterMode::Values => {
+                for v in view_items(view) {
+                    if v.is(item) || self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
     }
 }
 
@@ -2061,4 +2216,101 @@ fn small_int_op(x: i64, op: BinOp, y: i64) -> Option<Value> {
         }
         _ => return None,
     }))
+}
+
+/// Dict and set access honouring user-defined `__hash__` and `__eq__` on keys.
+///
+/// `Dict` itself only knows built-in equality; keys that are instances of
+/// classes defining `__hash__` or `__eq__` take this slower path, which calls
+/// them without holding the dict borrowed (Python code may read the dict).
+impl Interp {
+    /// The hash of a key whose class defines `__hash__` or `__eq__`, or `None`
+    /// when built-in hashing applies.
+    fn user_key_hash(&mut self, key: &Value) -> Raise<Option<u64>> {
+        let Value::Instance(inst) = key else {
+            return Ok(None);
+        };
+        if let Some(h) = inst.hash_cache.get() {
+            return Ok(Some(h));
+        }
+        let user = |name: &str| {
+            inst.class
+                .lookup(name)
+                .filter(|m| !matches!(m, Value::Builtin(_)))
+        };
+        let (hash_method, eq_method) = (user("__hash__"), user("__eq__"));
+        if hash_method.is_none() && eq_method.is_none() {
+            return Ok(None);
+        }
+        let Some(method) = hash_method else {
+            // Defining __eq__ without __hash__ makes a class unhashable.
+            return Err(self.type_error(format!("unhashable type: '{}'", inst.class.name)));
+        };
+        let result = self.call(&method, Args::new(vec![key.clone()]))?;
+        let h = as_i64(&result)
+            .ok_or_else(|| self.type_error("__hash__ method should return an integer"))?;
+        let hash = crate::dict::hash_value(&Value::Int(h)).unwrap_or(0);
+        inst.hash_cache.set(Some(hash));
+        Ok(Some(hash))
+    }
+
+    fn find_user_key(
+        &mut self,
+        dict: &Rc<RefCell<Dict>>,
+        key: &Value,
+        hash: u64,
+    ) -> Raise<Option<usize>> {
+        let candidates = dict.borrow().candidates(hash);
+        for (index, existing) in candidates {
+            if existing.is(key) || self.eq(&existing, key)? {
+                return Ok(Some(index));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `dict[key] = value` / `set.add(key)`.
+    pub fn dict_set(&mut self, dict: &Rc<RefCell<Dict>>, key: Value, value: Value) -> Raise<()> {
+        match self.user_key_hash(&key)? {
+            None => dict
+                .borrow_mut()
+                .insert(key, value)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Some(hash) => {
+                match self.find_user_key(dict, &key, hash)? {
+                    Some(index) => dict.borrow_mut().set_value_at(index, value),
+                    None => dict.borrow_mut().push_hashed(hash, key, value),
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// `dict[key]` / `key in set`, without raising for a missing key.
+    pub fn dict_get(&mut self, dict: &Rc<RefCell<Dict>>, key: &Value) -> Raise<Option<Value>> {
+        match self.user_key_hash(key)? {
+            None => dict
+                .borrow()
+                .get(key)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Some(hash) => {
+                let index = self.find_user_key(dict, key, hash)?;
+                Ok(index.and_then(|i| dict.borrow().value_at(i)))
+            }
+        }
+    }
+
+    /// `del dict[key]`, returning the removed value.
+    pub fn dict_remove(&mut self, dict: &Rc<RefCell<Dict>>, key: &Value) -> Raise<Option<Value>> {
+        match self.user_key_hash(key)? {
+            None => dict
+                .borrow_mut()
+                .remove(key)
+                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Some(hash) => {
+                let index = self.find_user_key(dict, key, hash)?;
+                Ok(index.and_then(|i| dict.borrow_mut().remove_at(i)))
+            }
+        }
+    }
 }

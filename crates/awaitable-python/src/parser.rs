@@ -1292,6 +1292,7 @@ impl<'t> Parser<'t> {
             return Err(self.invalid());
         }
         state.seen_slash = true;
+        state.params.posonly = state.params.args.len();
         self.advance();
         Ok(())
     }

@@ -11,18 +11,41 @@ use crate::value::*;
 /// The Python half of `asyncio`, compiled into every interpreter.
 const ASYNCIO_SOURCE: &str = include_str!("prelude/asyncio.py");
 
+/// A fresh event loop object of `class`.
+pub fn new_loop_object(class: &Rc<Class>) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        attrs: Default::default(),
+        payload: std::cell::RefCell::new(Payload::Native(NativeObj::Loop(Default::default()))),
+        hash_cache: Default::default(),
+    }))
+}
+
+/// Closes the current loop object and installs a new one: each `asyncio.run`
+/// runs its own loop, and the old one reports `is_closed()`.
+pub fn replace_loop(interp: &mut Interp) {
+    let Some(Value::Module(module)) = interp.modules.get("asyncio").cloned() else {
+        return;
+    };
+    let mut dict = module.dict.borrow_mut();
+    if let Some(Value::Instance(old)) = dict.get_str("_loop") {
+        if let Payload::Native(NativeObj::Loop(closed)) = &*old.payload.borrow() {
+            closed.set(true);
+        }
+    }
+    if let Some(Value::Class(class)) = dict.get_str("_LoopClass") {
+        let _ = dict.insert(Value::str("_loop"), new_loop_object(&class));
+    }
+}
+
 /// Registers `asyncio` and runs its Python part in the module's namespace.
 pub fn install_asyncio(interp: &mut Interp) {
     let mut entries: HashMap<&'static str, Value> = HashMap::new();
     crate::aio::install(interp, &mut entries);
     let loop_class = crate::aio::loop_class(interp);
     let handle_class = crate::aio::handle_class(interp);
-    let loop_object = Value::Instance(Rc::new(Instance {
-        class: loop_class,
-        attrs: Default::default(),
-        payload: std::cell::RefCell::new(Payload::Native(NativeObj::Loop)),
-    }));
-    entries.insert("_loop", loop_object);
+    entries.insert("_loop", new_loop_object(&loop_class));
+    entries.insert("_LoopClass", Value::Class(loop_class));
     entries.insert("_Handle", Value::Class(handle_class));
     let mut sorted: Vec<(&str, Value)> = entries.into_iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));

@@ -784,7 +784,7 @@ fn sample_counts(
     let k = sample_size(interp, k, total)?;
     let range = Value::Range(std::rc::Rc::new(crate::value::RangeObj {
         start: 0,
-        stop: total as i64,
+        stop: total as i128,
         step: 1,
     }));
     let selections = sample(interp, &range, total, k)?;

@@ -228,6 +228,11 @@ impl Interp {
                 format!("<{kind} object {} at {}>", g.qualname, address_text(v))
             }
             Value::Iter(_) => format!("<{} object at {}>", self.type_name(v), address_text(v)),
+            Value::DictView(view) => {
+                let items = crate::ops::view_items(view);
+                let list = self.container_repr(v, &items, "[", "]", seen)?;
+                format!("{}({list})", view.type_name())
+            }
             Value::Future(f) => f.repr(self)?,
             Value::Code(c) => format!(
                 "<code object {} at {}, file \"{}\", line {}>",
@@ -291,10 +296,15 @@ impl Interp {
             return Ok(format!("{name}({inner})"));
         }
         match &*inst.payload.borrow() {
-            Payload::Native(NativeObj::Loop) => {
-                return Ok(
-                    "<_UnixSelectorEventLoop running=True closed=False debug=False>".to_string(),
-                )
+            Payload::Native(NativeObj::Loop(closed)) => {
+                let (running, closed) = if closed.get() {
+                    ("False", "True")
+                } else {
+                    ("True", "False")
+                };
+                return Ok(format!(
+                    "<_UnixSelectorEventLoop running={running} closed={closed} debug=False>"
+                ));
             }
             Payload::Native(NativeObj::Handle(_)) => {
                 return Ok(format!("<TimerHandle at {}>", address_text(v)))

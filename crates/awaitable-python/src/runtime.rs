@@ -446,7 +446,7 @@ impl Runtime {
         }
         if !parked.cancelling {
             parked.cancelling = true;
-            let pending = self.interp.aio.pending_tasks.clone();
+            let pending: Vec<_> = self.interp.aio.pending_tasks.values().cloned().collect();
             for t in pending {
                 let _ = t.cancel(&mut self.interp, Value::None);
             }
@@ -460,6 +460,7 @@ impl Runtime {
         let result = parked.main_task.result(&mut self.interp);
         self.interp.aio.running = false;
         self.interp.aio.clear();
+        crate::prelude::replace_loop(&mut self.interp);
         // CPython's asyncio.run shutdown runs two internal tasks, which take two names.
         self.interp.aio.next_task_name();
         self.interp.aio.next_task_name();
@@ -835,6 +836,7 @@ fn trampoline(func: Value, args: Args) -> Rc<Code> {
         cell_params: Vec::new(),
         argcount: 0,
         kwonlyargcount: 0,
+        posonlyargcount: 0,
         has_varargs: false,
         has_varkw: false,
         kind: CodeKind::Module,

@@ -114,6 +114,7 @@ fn make_struct_time(interp: &Interp, tm: &Tm) -> Value {
         class,
         attrs: std::cell::RefCell::new(attrs),
         payload: std::cell::RefCell::new(Payload::None),
+        hash_cache: Default::default(),
     }))
 }
 

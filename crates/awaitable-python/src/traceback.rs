@@ -10,9 +10,50 @@ pub const SUGGESTION_ATTR: &str = "__awaitable_suggestion__";
 /// How deep a `__cause__`/`__context__` chain is followed.
 const CHAIN_LIMIT: usize = 32;
 
+/// How exception groups nest in the printout (CPython's `_ExceptionPrintContext`).
+#[derive(Default)]
+struct GroupContext {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Prefixes every line of `text` (blank ones too) with the indent and margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+/// How many members of a group are printed (CPython's `max_group_width`).
+const MAX_GROUP_WIDTH: usize = 15;
+/// How deep nested groups are printed (CPython's `max_group_depth`).
+const MAX_GROUP_DEPTH: usize = 10;
+
 impl Interp {
-    /// The full traceback text of an uncaught exception, as CPython prints it.
+    /// The full traceback text of an uncaught exception, as CPython prints it,
+    /// with chained exceptions and exception groups.
     pub fn format_exception(&mut self, exc: &Exc) -> String {
+        let mut out = String::new();
+        let mut ctx = GroupContext::default();
+        self.format_chain(exc, &mut ctx, &mut out);
+        out
+    }
+
+    /// The `__cause__`/`__context__` chain of `exc`, newest first, each with the
+    /// sentence that links it to the next older one.
+    fn chain_of(&self, exc: &Exc) -> Vec<(Exc, Option<&'static str>)> {
         let mut chain = vec![(exc.clone(), None)];
         let mut current = exc.clone();
         while chain.len() < CHAIN_LIMIT {
@@ -42,19 +83,111 @@ impl Interp {
             chain.push((next.clone(), None));
             current = next;
         }
+        chain
+    }
+
+    fn format_chain(&mut self, exc: &Exc, ctx: &mut GroupContext, out: &mut String) {
+        let chain = self.chain_of(exc);
         // chain[i].1 links chain[i] to the older chain[i + 1]; print oldest first.
-        let mut out = String::new();
         for i in (0..chain.len()).rev() {
-            out.push_str(&self.format_one(&chain[i].0));
+            self.format_single(&chain[i].0, ctx, out);
             if let Some(link) = i.checked_sub(1).and_then(|newer| chain[newer].1) {
-                out.push_str(&format!("\n{link}\n\n"));
+                ctx.emit(out, &format!("\n{link}\n\n"), '|');
             }
         }
-        out
+    }
+
+    fn format_single(&mut self, exc: &Exc, ctx: &mut GroupContext, out: &mut String) {
+        let Some(members) = self.group_members(&exc.value()) else {
+            let text = self.format_one(exc);
+            ctx.emit(out, &text, '|');
+            return;
+        };
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                out,
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+            return;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        let frames = self.format_frames(exc);
+        if !frames.is_empty() {
+            ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                if toplevel { '+' } else { '|' },
+            );
+            ctx.emit(out, &frames, '|');
+        }
+        let line = self.exception_line(exc) + "\n";
+        ctx.emit(out, &line, '|');
+        let shown = members.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for (i, member) in members.iter().take(shown).enumerate() {
+            let last = i + 1 == shown;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            out.push_str(&format!(
+                "{}{}+---------------- {title} ----------------\n",
+                ctx.indent(),
+                if i == 0 { "+-" } else { "  " }
+            ));
+            ctx.depth += 1;
+            if truncated {
+                let more = members.len() - MAX_GROUP_WIDTH;
+                ctx.emit(
+                    out,
+                    &format!(
+                        "and {more} more exception{}\n",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                    '|',
+                );
+            } else if let Ok(member) = self.to_exc(member.clone()) {
+                self.format_chain(&member, ctx, out);
+            }
+            if last && ctx.need_close {
+                out.push_str(&format!(
+                    "{}+------------------------------------\n",
+                    ctx.indent()
+                ));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
     }
 
     /// One exception: its frames (user code only) and its last line.
     fn format_one(&mut self, exc: &Exc) -> String {
+        let frames = self.format_frames(exc);
+        let mut out = String::new();
+        if !frames.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            out.push_str(&frames);
+        }
+        out.push_str(&self.exception_line(exc));
+        out.push('\n');
+        out
+    }
+
+    /// The `File ..., line N, in f` lines of the frames an exception went
+    /// through, in user code, outermost first.
+    fn format_frames(&mut self, exc: &Exc) -> String {
         let entries: Vec<TracebackEntry> = exc.with_data(|d| d.traceback.clone());
         let mut out = String::new();
         let shown: Vec<&TracebackEntry> = entries
@@ -68,7 +201,6 @@ impl Interp {
             })
             .collect();
         if !shown.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
             // Like CPython, the same line repeated more than three times is summarised.
             let mut previous: Option<&TracebackEntry> = None;
             let mut repeats = 0;
@@ -96,8 +228,6 @@ impl Interp {
             }
             self.flush_repeats(&mut out, repeats);
         }
-        out.push_str(&self.exception_line(exc));
-        out.push('\n');
         out
     }
 

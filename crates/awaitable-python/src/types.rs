@@ -22,7 +22,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("GeneratorExit", "BaseException"),
     ("CancelledError", "BaseException"),
     ("BaseExceptionGroup", "BaseException"),
-    ("ExceptionGroup", "BaseExceptionGroup"),
+    // CPython's ExceptionGroup derives from both BaseExceptionGroup and
+    // Exception; with single inheritance it derives from Exception, and
+    // `Class::is_subclass` adds the BaseExceptionGroup relation.
+    ("ExceptionGroup", "Exception"),
     ("ArithmeticError", "Exception"),
     ("ZeroDivisionError", "ArithmeticError"),
     ("OverflowError", "ArithmeticError"),
@@ -99,6 +102,13 @@ const BUILTIN_TYPES: &[(BuiltinType, &str)] = &[
     (BuiltinType::Super, "super"),
 ];
 
+/// Built-in types that have no name in `builtins` (reachable only through `type(x)`).
+const HIDDEN_TYPES: &[(BuiltinType, &str)] = &[
+    (BuiltinType::DictKeys, "dict_keys"),
+    (BuiltinType::DictValues, "dict_values"),
+    (BuiltinType::DictItems, "dict_items"),
+];
+
 /// A new class object.
 pub fn new_class(
     name: &str,
@@ -146,6 +156,10 @@ impl Types {
                 _ => "builtins",
             };
             by_kind.insert(kind, new_class(name, base, Some(kind), module));
+        }
+        for &(kind, name) in HIDDEN_TYPES {
+            let class = new_class(name, Some(object.clone()), Some(kind), "builtins");
+            by_kind.insert(kind, class);
         }
         let base_exception = new_class(
             "BaseException",

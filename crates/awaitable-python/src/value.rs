@@ -47,6 +47,8 @@ pub enum Value {
     Gen(Rc<GenObj>),
     /// A built-in iterator (over a list, a range, a dict, `map`, `zip`...).
     Iter(Rc<RefCell<IterObj>>),
+    /// A live view of a dict's keys, values or items (`d.keys()`).
+    DictView(Rc<DictView>),
     /// An asyncio future or task.
     Future(Rc<FutureObj>),
     /// A compiled code object (a constant of `MakeFunction`).
@@ -103,23 +105,23 @@ impl PartialEq for Value {
 /// `range(start, stop, step)`.
 #[derive(Debug)]
 pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl RangeObj {
-    /// Number of elements, as Python computes it.
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && lo < hi {
+    /// Number of elements, as Python computes it. Ranges are bounded to what
+    /// `i128` holds, far beyond any range a program can iterate.
+    pub fn len(&self) -> i128 {
+        let (lo, hi, step) = (self.start, self.stop, self.step);
+        if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
             (lo - hi - 1) / (-step) + 1
         } else {
             0
-        };
-        n as i64
+        }
     }
 
     /// Whether the range is empty.
@@ -128,7 +130,7 @@ impl RangeObj {
     }
 
     /// The `i`-th element, without bounds checks.
-    pub fn item(&self, i: i64) -> i64 {
+    pub fn item(&self, i: i128) -> i128 {
         self.start + i * self.step
     }
 }
@@ -251,6 +253,9 @@ pub enum BuiltinType {
     StaticMethod,
     ClassMethod,
     Super,
+    DictKeys,
+    DictValues,
+    DictItems,
 }
 
 /// An instance of a class defined in Python, or of an exception class.
@@ -258,6 +263,9 @@ pub struct Instance {
     pub class: Rc<Class>,
     pub attrs: RefCell<HashMap<Rc<str>, Value>>,
     pub payload: RefCell<Payload>,
+    /// The value of a user-defined `__hash__`, once the interpreter computed it
+    /// for use as a dict key or set member (hashes of keys must not change).
+    pub hash_cache: Cell<Option<u64>>,
 }
 
 /// Extra state of instances of some built-in classes.
@@ -280,8 +288,9 @@ pub enum Payload {
 
 /// Native objects with no Python-visible structure of their own.
 pub enum NativeObj {
-    /// The running event loop (`asyncio.get_running_loop()`).
-    Loop,
+    /// An event loop object (`asyncio.get_running_loop()`); the flag says
+    /// whether it was closed (by the end of `asyncio.run`).
+    Loop(Rc<Cell<bool>>),
     /// A timer or callback handle (`loop.call_later`), cancellable.
     Handle(Rc<Cell<bool>>),
 }
@@ -361,9 +370,9 @@ pub enum IterObj {
         index: usize,
     },
     Range {
-        start: i64,
-        step: i64,
-        remaining: i64,
+        start: i128,
+        step: i128,
+        remaining: i128,
     },
     /// Over a dict's keys, values or items (snapshot of the keys; checks size changes).
     DictKeys {
@@ -396,6 +405,31 @@ pub enum IterObj {
     Exhausted,
 }
 
+/// `dict.keys()`, `dict.values()` or `dict.items()`: reads the dict live, so it
+/// reflects later changes.
+pub struct DictView {
+    /// The dict viewed.
+    pub dict: Rc<RefCell<Dict>>,
+    /// Whether the view shows keys, values or items.
+    pub mode: DictIterMode,
+}
+
+impl DictView {
+    /// The Python name of the view's type (`dict_keys`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match self.mode {
+            DictIterMode::Keys => "dict_keys",
+            DictIterMode::Values => "dict_values",
+            DictIterMode::Items => "dict_items",
+        }
+    }
+
+    /// Whether the view behaves like a set (keys and items views do).
+    pub fn is_set_like(&self) -> bool {
+        self.mode != DictIterMode::Values
+    }
+}
+
 /// What a dict iterator yields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DictIterMode {
@@ -408,6 +442,14 @@ impl Value {
     /// A `str` value.
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
+    }
+
+    /// An int from an `i128` (range arithmetic), kept small when it fits.
+    pub fn from_i128(i: i128) -> Value {
+        match i64::try_from(i) {
+            Ok(small) => Value::Int(small),
+            Err(_) => Value::BigInt(Rc::new(BigInt::from(i))),
+        }
     }
 
     /// An int from a big integer, kept small when it fits.
@@ -452,6 +494,7 @@ impl Value {
             Value::Module(_) => "module",
             Value::Gen(_) => "generator",
             Value::Iter(_) => "iterator",
+            Value::DictView(v) => v.type_name(),
             Value::Future(_) => "Future",
             Value::Code(_) => "code",
             Value::Cell(_) => "cell",
@@ -492,6 +535,7 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Gen(a), Value::Gen(b)) => Rc::ptr_eq(a, b),
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
+            (Value::DictView(a), Value::DictView(b)) => Rc::ptr_eq(a, b),
             (Value::Future(a), Value::Future(b)) => Rc::ptr_eq(a, b),
             (Value::Code(a), Value::Code(b)) => Rc::ptr_eq(a, b),
             _ => false,
@@ -518,6 +562,7 @@ impl Value {
             Value::Module(m) => Rc::as_ptr(m) as usize,
             Value::Gen(g) => Rc::as_ptr(g) as usize,
             Value::Iter(i) => Rc::as_ptr(i) as usize,
+            Value::DictView(v) => Rc::as_ptr(v) as usize,
             Value::Future(f) => Rc::as_ptr(f) as usize,
             Value::Code(c) => Rc::as_ptr(c) as usize,
             Value::Cell(c) => Rc::as_ptr(c) as usize,
@@ -554,6 +599,12 @@ impl Class {
             if Rc::ptr_eq(&class, other) {
                 return true;
             }
+            // The second base of the built-in ExceptionGroup (see types.rs).
+            if is_builtin_named(&class, "ExceptionGroup")
+                && is_builtin_named(other, "BaseExceptionGroup")
+            {
+                return true;
+            }
             current = class.base.clone();
         }
         other.builtin == Some(BuiltinType::Object)
@@ -573,6 +624,10 @@ impl Class {
         }
         None
     }
+}
+
+fn is_builtin_named(class: &Class, name: &str) -> bool {
+    &*class.module == "builtins" && &*class.name == name
 }
 
 impl Exc {
