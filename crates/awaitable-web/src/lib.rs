@@ -9,6 +9,10 @@
 //! [`outputs`], [`state`]) are tested with `cargo test`; the host and the
 //! components are tested in headless Chromium (`tests/browser.rs`).
 
+// Every public item says what it is for; the gate's clippy -D warnings makes
+// this an error.
+#![warn(missing_docs)]
+
 pub mod budget;
 pub mod components;
 pub mod demo;

@@ -78,9 +78,9 @@ impl CellState {
     }
 }
 
-/// Whether the page can run Python.
+/// Whether the page can run Python (the kernel itself lives in the host).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Kernel {
+pub enum KernelState {
     /// Not started yet (the first render).
     Starting,
     /// Ready, with the handle that owns it.
@@ -100,7 +100,7 @@ pub struct Notebook {
     /// The code cells, in order.
     pub cells: Vec<Rc<CellState>>,
     /// The kernel.
-    pub kernel: Kernel,
+    pub kernel: KernelState,
 }
 
 /// What can happen to the notebook.
@@ -114,11 +114,11 @@ pub enum Action {
         source: String,
     },
     /// A new kernel (at start-up, or after Restart): the old one, if any, is
-    /// dropped with everything it had pending.
+    /// shut down and dropped with everything it had pending.
     Attach(Host),
     /// The host could not be created.
     AttachFailed(String),
-    /// The app is going away: drop the kernel.
+    /// The app is going away: shut the kernel down and drop it.
     Detach,
     /// What the host reported during one slice.
     Host(Vec<HostEvent>),
@@ -132,14 +132,14 @@ impl Notebook {
                 .into_iter()
                 .map(|source| Rc::new(CellState::new(source)))
                 .collect(),
-            kernel: Kernel::Starting,
+            kernel: KernelState::Starting,
         }
     }
 
     /// The host, once the kernel is ready.
     pub fn host(&self) -> Option<&Host> {
         match &self.kernel {
-            Kernel::Ready { host, .. } => Some(host),
+            KernelState::Ready { host, .. } => Some(host),
             _ => None,
         }
     }
@@ -194,11 +194,23 @@ impl Notebook {
                 }
             }
             HostEvent::Status(new_status) => {
-                if let Kernel::Ready { status, .. } = &mut self.kernel {
+                if let KernelState::Ready { status, .. } = &mut self.kernel {
                     *status = new_status;
                 }
             }
         }
+    }
+
+    /// Puts `kernel` in place of the current one. The old host is shut down
+    /// here rather than left to its drop: a callback of the last render may
+    /// still hold a clone for a moment, and it must not run or report
+    /// meanwhile.
+    fn replace_kernel(&mut self, kernel: KernelState) {
+        if let Some(old) = self.host() {
+            old.shutdown();
+        }
+        self.kernel = kernel;
+        self.forget_runs();
     }
 
     /// The kernel went away: nothing is queued or running any more. Outputs
@@ -223,21 +235,12 @@ impl Reducible for Notebook {
                     state.source = source;
                 }
             }
-            Action::Attach(host) => {
-                next.forget_runs();
-                next.kernel = Kernel::Ready {
-                    host,
-                    status: KernelStatus::Idle,
-                };
-            }
-            Action::AttachFailed(message) => {
-                next.forget_runs();
-                next.kernel = Kernel::Failed(message);
-            }
-            Action::Detach => {
-                next.forget_runs();
-                next.kernel = Kernel::Starting;
-            }
+            Action::Attach(host) => next.replace_kernel(KernelState::Ready {
+                host,
+                status: KernelStatus::Idle,
+            }),
+            Action::AttachFailed(message) => next.replace_kernel(KernelState::Failed(message)),
+            Action::Detach => next.replace_kernel(KernelState::Starting),
             Action::Host(events) => {
                 for event in events {
                     next.apply(event);

@@ -18,15 +18,9 @@ pub fn app() -> Html {
     // cycle, so that an unmounted app leaves no timer behind.
     {
         let dispatcher = notebook.dispatcher();
-        let notebook = notebook.clone();
         use_effect_with((), move |_| {
             attach_new_host(&dispatcher);
-            move || {
-                if let Some(host) = notebook.host() {
-                    host.shutdown();
-                }
-                dispatcher.dispatch(Action::Detach);
-            }
+            move || dispatcher.dispatch(Action::Detach)
         });
     }
 
@@ -63,13 +57,8 @@ pub fn app() -> Html {
         })
     };
     let on_restart = {
-        let notebook = notebook.clone();
-        Callback::from(move |_: ()| {
-            if let Some(host) = notebook.host() {
-                host.shutdown();
-            }
-            attach_new_host(&notebook.dispatcher());
-        })
+        let dispatcher = notebook.dispatcher();
+        Callback::from(move |_: ()| attach_new_host(&dispatcher))
     };
 
     html! {
@@ -101,7 +90,7 @@ pub fn app() -> Html {
 }
 
 /// Creates a host whose reports go to the notebook, and attaches it (which
-/// drops the previous one).
+/// shuts the previous one down).
 fn attach_new_host(dispatcher: &UseReducerDispatcher<Notebook>) {
     let report = {
         let dispatcher = dispatcher.clone();

@@ -3,13 +3,13 @@
 use yew::prelude::*;
 
 use crate::host::KernelStatus;
-use crate::state::Kernel;
+use crate::state::KernelState;
 
 /// The toolbar's properties.
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     /// The kernel, for its status.
-    pub kernel: Kernel,
+    pub kernel: KernelState,
     /// Whether a cell is queued or running.
     pub busy: bool,
     /// Runs every cell in order.
@@ -21,11 +21,11 @@ pub struct ToolbarProps {
 }
 
 /// The status line's text for a kernel.
-pub fn status_text(kernel: &Kernel, busy: bool) -> String {
+pub fn status_text(kernel: &KernelState, busy: bool) -> String {
     match kernel {
-        Kernel::Starting => "Starting…".to_owned(),
-        Kernel::Failed(message) => format!("Python cannot run here: {message}"),
-        Kernel::Ready { status, .. } => match status {
+        KernelState::Starting => "Starting…".to_owned(),
+        KernelState::Failed(message) => format!("Python cannot run here: {message}"),
+        KernelState::Ready { status, .. } => match status {
             KernelStatus::Blocked => "Blocked: time.sleep holds the event loop".to_owned(),
             KernelStatus::Busy => "Running".to_owned(),
             KernelStatus::Idle if busy => "Running".to_owned(),
@@ -37,7 +37,7 @@ pub fn status_text(kernel: &Kernel, busy: bool) -> String {
 /// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let ready = matches!(props.kernel, Kernel::Ready { .. });
+    let ready = matches!(props.kernel, KernelState::Ready { .. });
     let button = |callback: &Callback<()>| {
         let callback = callback.clone();
         Callback::from(move |_: MouseEvent| callback.emit(()))
