@@ -145,6 +145,25 @@ async fn a_cell_that_prints_shows_its_output() {
 }
 
 #[wasm_bindgen_test]
+async fn output_streams_in_before_the_cell_ends() {
+    let (host, log) = logged_host();
+    host.run(
+        0,
+        "import asyncio\nprint(\"first\")\nawait asyncio.sleep(0.3)\nprint(\"second\")".to_owned(),
+    );
+    wait_until("the first line", 5_000.0, || {
+        log.borrow().text(0) == "first\n"
+    })
+    .await;
+    assert!(log.borrow().finished(0).is_none());
+    wait_until("the cell to finish", 5_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    assert_eq!(log.borrow().text(0), "first\nsecond\n");
+}
+
+#[wasm_bindgen_test]
 async fn time_sleep_blocks_python_but_not_the_page() {
     let (host, log) = logged_host();
     let heartbeat = Heartbeat::start();
