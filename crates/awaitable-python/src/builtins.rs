@@ -1496,6 +1496,7 @@ fn install_modules(interp: &mut Interp) {
     crate::mathmod::install(interp);
     crate::random::install(interp);
     crate::prelude::install_asyncio(interp);
+    crate::prelude::install_wikipedia(interp);
 }
 
 fn time_time(interp: &mut Interp, _args: Args) -> Raise<Value> {

@@ -197,3 +197,21 @@ fn top_level_await_is_a_syntax_error_in_scripts() {
         run.stderr
     );
 }
+
+#[test]
+fn an_endless_loop_inside_a_call_made_by_a_builtin_is_stopped() {
+    // A class body runs inside a built-in (__build_class__), where the host cannot
+    // slice it: the runtime's own allowance stops it instead of freezing the page.
+    let run = run_script_virtual(
+        "class A:\n    while True:\n        pass\n",
+        "main.py",
+        100_000,
+    );
+    assert_eq!(run.exit_code, 1);
+    assert!(
+        run.stderr
+            .contains("RuntimeError: a call made by a built-in"),
+        "{}",
+        run.stderr
+    );
+}
