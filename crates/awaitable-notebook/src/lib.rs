@@ -1,7 +1,7 @@
 //! Notebook documents, course content and run records; pure logic, no I/O.
 
-// The web app builds on the course, exercise and Markdown modules, so every
-// public item there must say what it is for.
+// The web app builds on the modules that deny missing docs, so every public
+// item there must say what it is for.
 
 #[deny(missing_docs)]
 pub mod course;
@@ -11,3 +11,8 @@ pub mod ipynb;
 pub mod kernel;
 #[deny(missing_docs)]
 pub mod markdown;
+#[deny(missing_docs)]
+pub mod params;
+#[cfg(test)]
+mod test_rng;
+mod urlenc;
