@@ -13,6 +13,8 @@ pub mod kernel;
 pub mod markdown;
 #[deny(missing_docs)]
 pub mod params;
+#[deny(missing_docs)]
+pub mod saved;
 #[cfg(test)]
 mod test_rng;
 mod urlenc;
