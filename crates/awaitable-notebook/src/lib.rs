@@ -15,6 +15,8 @@ pub mod markdown;
 pub mod params;
 #[deny(missing_docs)]
 pub mod saved;
+#[deny(missing_docs)]
+pub mod share;
 #[cfg(test)]
 mod test_rng;
 mod urlenc;
