@@ -8,6 +8,8 @@ pub mod course;
 #[deny(missing_docs)]
 pub mod exercise;
 pub mod ipynb;
+#[deny(missing_docs)]
+pub mod ipynb_import;
 pub mod kernel;
 #[deny(missing_docs)]
 pub mod markdown;
