@@ -207,8 +207,7 @@ fn content_id(cells: &[Cell]) -> NotebookId {
             hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
         }
     }
-    let id = format!("import-{hash:016x}");
-    NotebookId::new(&id).unwrap_or_else(|| NotebookId::course(Lang::default()))
+    NotebookId::imported(hash)
 }
 
 impl ImportError {

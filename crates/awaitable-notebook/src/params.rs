@@ -323,8 +323,9 @@ impl Theme {
 /// (`user@host`), a fragment, an empty or out-of-range port, hosts with other
 /// characters than letters, digits, `-` and `.` (so no percent-encoded or
 /// Unicode host: use punycode), malformed `%` escapes, spaces, control and
-/// non-ASCII characters, backslashes and characters that URLs never hold raw
-/// (`"<>\^`{|}`), and anything over [`MAX_ENDPOINT_LEN`] bytes.
+/// non-ASCII characters, backslashes and the other characters that URLs
+/// never hold raw (quotes, angle brackets, braces, `|`, `^`, backquotes), and
+/// anything over [`MAX_ENDPOINT_LEN`] bytes.
 pub fn is_allowed_endpoint(url: &str) -> bool {
     if url.is_empty() || url.len() > MAX_ENDPOINT_LEN || !url.bytes().all(is_url_byte) {
         return false;

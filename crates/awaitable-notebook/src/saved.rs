@@ -96,6 +96,12 @@ impl NotebookId {
         valid.then(|| Self(id.to_owned()))
     }
 
+    /// The id of a notebook imported from a file, from a hash of its content:
+    /// `import-` and 16 hex digits.
+    pub(crate) fn imported(hash: u64) -> Self {
+        Self(format!("import-{hash:016x}"))
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0

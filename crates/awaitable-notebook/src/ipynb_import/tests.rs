@@ -67,6 +67,10 @@ fn imports_the_course_export() {
         assert!(imported.id.as_str().starts_with("import-"));
         assert_eq!(imported.id.as_str().len(), "import-".len() + 16);
         assert_eq!(imported.id.course_lang(), None);
+        assert_eq!(
+            NotebookId::new(imported.id.as_str()).as_ref(),
+            Some(&imported.id)
+        );
     }
 }
 
