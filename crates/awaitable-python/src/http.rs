@@ -2,8 +2,7 @@
 //! blocking call answered by the host (the browser's `fetch`, the CLI's HTTP
 //! client, or a test), so the Python code stays the same everywhere.
 
-use std::rc::Rc;
-
+use crate::builtins::{blocking, native};
 use crate::interp::{Blocking, Interp, Raise};
 use crate::runtime::HostCall;
 use crate::value::*;
@@ -44,21 +43,9 @@ pub fn validate_endpoint(url: &str) -> Result<String, String> {
     }
 }
 
-fn native(name: &str, f: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name: Rc::from(name),
-        kind: BuiltinKind::Plain(f),
-        receiver: None,
-    }))
-}
-
 /// Registers the hidden `_http` module.
 pub fn install(interp: &mut Interp) {
-    let get = Value::Builtin(Rc::new(Builtin {
-        name: Rc::from("get"),
-        kind: BuiltinKind::Blocking(http_get),
-        receiver: None,
-    }));
+    let get = blocking("get", http_get);
     crate::builtins::register_module(
         interp,
         "_http",

@@ -1009,29 +1009,16 @@ impl Interp {
             }
             Op::BeforeWith => {
                 let mgr = pop(frame);
-                let exit = self.getattr(&mgr, "__exit__").map_err(|_| {
-                    self.type_error(format!(
-                        "'{}' object does not support the context manager protocol",
-                        self.type_name(&mgr)
-                    ))
-                })?;
-                let enter = self.getattr(&mgr, "__enter__")?;
+                let (exit, entered) = self.enter_context(&mgr, "__enter__", "__exit__", "")?;
                 push(exec, exit);
-                let v = self.call(&enter, Args::default())?;
-                push(exec, v);
+                push(exec, entered);
             }
             Op::BeforeAsyncWith => {
                 let mgr = pop(frame);
-                let exit = self.getattr(&mgr, "__aexit__").map_err(|_| {
-                    self.type_error(format!(
-                        "'{}' object does not support the asynchronous context manager protocol",
-                        self.type_name(&mgr)
-                    ))
-                })?;
-                let enter = self.getattr(&mgr, "__aenter__")?;
+                let (exit, entered) =
+                    self.enter_context(&mgr, "__aenter__", "__aexit__", "asynchronous ")?;
                 push(exec, exit);
-                let v = self.call(&enter, Args::default())?;
-                push(exec, v);
+                push(exec, entered);
             }
             Op::CallExitNormal => {
                 let exit = pop(frame);
@@ -1168,6 +1155,25 @@ impl Interp {
             .borrow()
             .get_str(name)
             .ok_or_else(|| self.err("NameError", format!("name '{name}' is not defined")))
+    }
+
+    /// `with`/`async with`: the bound exit method and the result of entering.
+    fn enter_context(
+        &mut self,
+        mgr: &Value,
+        enter: &str,
+        exit: &str,
+        kind: &str,
+    ) -> Raise<(Value, Value)> {
+        let exit = self.getattr(mgr, exit).map_err(|_| {
+            self.type_error(format!(
+                "'{}' object does not support the {kind}context manager protocol",
+                self.type_name(mgr)
+            ))
+        })?;
+        let enter = self.getattr(mgr, enter)?;
+        let entered = self.call(&enter, Args::default())?;
+        Ok((exit, entered))
     }
 
     /// Converts a raised value to an exception (instantiating classes).
