@@ -21,4 +21,6 @@ pub mod saved;
 pub mod share;
 #[cfg(test)]
 mod test_rng;
+#[deny(missing_docs)]
+pub mod timeline;
 mod urlenc;
