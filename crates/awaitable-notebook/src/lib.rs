@@ -7,6 +7,8 @@
 pub mod course;
 #[deny(missing_docs)]
 pub mod exercise;
+#[deny(missing_docs)]
+pub mod heartbeat;
 pub mod ipynb;
 #[deny(missing_docs)]
 pub mod ipynb_import;
