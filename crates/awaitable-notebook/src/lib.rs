@@ -4,6 +4,8 @@
 // item there must say what it is for.
 
 #[deny(missing_docs)]
+pub mod comparison;
+#[deny(missing_docs)]
 pub mod course;
 #[deny(missing_docs)]
 pub mod exercise;
