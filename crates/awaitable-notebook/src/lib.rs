@@ -4,9 +4,13 @@
 // item there must say what it is for.
 
 #[deny(missing_docs)]
+pub mod comparison;
+#[deny(missing_docs)]
 pub mod course;
 #[deny(missing_docs)]
 pub mod exercise;
+#[deny(missing_docs)]
+pub mod heartbeat;
 pub mod ipynb;
 #[deny(missing_docs)]
 pub mod ipynb_import;
@@ -21,4 +25,6 @@ pub mod saved;
 pub mod share;
 #[cfg(test)]
 mod test_rng;
+#[deny(missing_docs)]
+pub mod timeline;
 mod urlenc;
