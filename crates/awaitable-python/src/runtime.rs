@@ -835,6 +835,27 @@ impl Runtime {
     }
 }
 
+impl Drop for Runtime {
+    /// Namespaces and the functions defined in them refer to each other, and
+    /// reference counting cannot free such cycles: clear them, so a restarted
+    /// kernel (or each fuzz case) gives its memory back.
+    fn drop(&mut self) {
+        self.activity = None;
+        self.parked = None;
+        self.workers.clear();
+        self.interp.aio.clear();
+        self.interp.aio.cell_tasks.clear();
+        self.interp.displayed = None;
+        self.globals.borrow_mut().clear();
+        for module in self.interp.modules.values() {
+            if let Value::Module(m) = module {
+                m.dict.borrow_mut().clear();
+            }
+        }
+        self.interp.builtins.borrow_mut().clear();
+    }
+}
+
 /// What a task waits on, for the timeline.
 fn describe_awaited(fut: &Rc<FutureObj>) -> String {
     if let Some(label) = fut.label.borrow().as_ref() {
