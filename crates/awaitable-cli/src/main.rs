@@ -16,9 +16,12 @@ use awaitable_python::events::{Event, EventKind};
 use awaitable_python::interp::Stream;
 use awaitable_python::runtime::{Outcome, Runtime};
 
+mod http;
+use http::HttpHost;
+
 const USAGE: &str = "usage:
-  awaitable run FILE.py [--clock real|virtual] [--timeline FILE.json]
-  awaitable execute NB.ipynb --output OUT.ipynb [--clock real|virtual] [--timeline FILE.json]";
+  awaitable run FILE.py [--clock real|virtual] [--timeline FILE.json] [--wikipedia-endpoint URL]
+  awaitable execute NB.ipynb --output OUT.ipynb [--clock real|virtual] [--timeline FILE.json] [--wikipedia-endpoint URL]";
 
 /// Instructions per step between checks for output and timers.
 const STEP_BUDGET: u64 = 200_000;
@@ -40,6 +43,7 @@ struct Options {
     output: Option<String>,
     clock: ClockKind,
     timeline: Option<String>,
+    wikipedia_endpoint: Option<String>,
 }
 
 /// The OS clock, read by the runtime through the `Clock` trait.
@@ -98,6 +102,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut positional = Vec::new();
     let mut output = None;
     let mut timeline = None;
+    let mut wikipedia_endpoint = None;
     let mut clock = ClockKind::Real;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -109,6 +114,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         match arg.as_str() {
             "--output" | "-o" => output = Some(value("--output")?),
             "--timeline" => timeline = Some(value("--timeline")?),
+            "--wikipedia-endpoint" => {
+                let url = value("--wikipedia-endpoint")?;
+                wikipedia_endpoint = Some(awaitable_python::http::validate_endpoint(&url)?);
+            }
             "--clock" => {
                 clock = match value("--clock")?.as_str() {
                     "real" => ClockKind::Real,
@@ -137,6 +146,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         output,
         clock,
         timeline,
+        wikipedia_endpoint,
     })
 }
 
@@ -144,7 +154,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 /// due, and hands every event to `on_event`.
 fn drive(
     runtime: &mut Runtime,
-    clock: ClockKind,
+    host: &mut Host,
     mut on_event: impl FnMut(&mut Runtime, &Event),
     mut done: impl FnMut(&mut Runtime) -> bool,
 ) {
@@ -153,26 +163,53 @@ fn drive(
         for event in runtime.take_events() {
             on_event(runtime, &event);
         }
-        if done(runtime) {
+        if done(runtime) || !host.wait(runtime, outcome) {
             return;
         }
-        match outcome {
-            Outcome::Busy => {}
-            Outcome::Idle { wake_at: None } => {
-                if runtime.take_requests().is_empty() {
-                    return;
-                }
+    }
+}
+
+/// The native host's side of the loop: starts HTTP requests, and waits for
+/// timers (or skips to them) and replies.
+struct Host {
+    clock: ClockKind,
+    http: HttpHost,
+}
+
+impl Host {
+    /// Handles an outcome of `step`; returns false when nothing can ever happen again.
+    fn wait(&mut self, runtime: &mut Runtime, outcome: Outcome) -> bool {
+        for request in runtime.take_requests() {
+            self.http.start(request);
+        }
+        while let Some((id, reply)) = self.http.next_reply(Some(std::time::Duration::ZERO)) {
+            runtime.complete(id, reply);
+        }
+        let wake_at = match outcome {
+            Outcome::Busy => return true,
+            Outcome::Idle { wake_at } => wake_at,
+        };
+        let now = runtime.interp.aio.now();
+        let wait = wake_at.map(|t| (t - now).max(0.0));
+        if self.http.has_pending() {
+            // Network time is real time, even on the virtual clock.
+            let timeout = wait
+                .filter(|_| self.clock == ClockKind::Real)
+                .map(std::time::Duration::from_secs_f64);
+            if let Some((id, reply)) = self.http.next_reply(timeout) {
+                runtime.complete(id, reply);
             }
-            Outcome::Idle { wake_at: Some(t) } => {
-                let wait = t - runtime.interp.aio.now();
-                if wait > 0.0 {
-                    match clock {
-                        ClockKind::Virtual => runtime.interp.aio.skipped += wait,
-                        ClockKind::Real => {
-                            std::thread::sleep(std::time::Duration::from_secs_f64(wait))
-                        }
-                    }
-                }
+            return true;
+        }
+        match (wait, self.clock) {
+            (None, _) => false,
+            (Some(w), ClockKind::Virtual) => {
+                runtime.interp.aio.skipped += w;
+                true
+            }
+            (Some(w), ClockKind::Real) => {
+                std::thread::sleep(std::time::Duration::from_secs_f64(w));
+                true
             }
         }
     }
@@ -195,10 +232,17 @@ fn print_output(event: &Event) {
     }
 }
 
+/// Applies the options that change the runtime itself.
+fn configure(runtime: &mut Runtime, options: &Options) -> Result<(), String> {
+    runtime.interp.wikipedia_endpoint = options.wikipedia_endpoint.clone();
+    Ok(())
+}
+
 fn run_script(options: &Options) -> Result<u8, String> {
     let source = std::fs::read_to_string(&options.input)
         .map_err(|e| format!("cannot read {}: {e}", options.input))?;
     let mut runtime = Runtime::new(Mode::Script, Box::new(OsClock::new()));
+    configure(&mut runtime, options)?;
     if let Err(error) = runtime.start_script(&source, &options.input) {
         let line = source
             .lines()
@@ -220,9 +264,13 @@ fn run_script(options: &Options) -> Result<u8, String> {
     }
     let mut timeline = Vec::new();
     let keep_timeline = options.timeline.is_some();
+    let mut host = Host {
+        clock: options.clock,
+        http: HttpHost::new(),
+    };
     drive(
         &mut runtime,
-        options.clock,
+        &mut host,
         |_, event| {
             print_output(event);
             if keep_timeline {
@@ -256,12 +304,17 @@ fn execute_notebook(options: &Options) -> Result<u8, String> {
         .map_err(|e| format!("cannot read {}: {e}", options.input))?;
     let mut notebook = ipynb::parse(&text).map_err(|e| format!("{}: {e}", options.input))?;
     let mut kernel = Kernel::new(Box::new(OsClock::new()));
+    configure(kernel.runtime(), options)?;
+    let mut host = Host {
+        clock: options.clock,
+        http: HttpHost::new(),
+    };
     let mut timeline = Vec::new();
     let mut counts = Vec::new();
     for cell in notebook.cells.iter() {
         let Cell::Code(code) = cell else { continue };
         counts.push(kernel.execute(&code.source));
-        run_cell(&mut kernel, options.clock, &mut timeline);
+        run_cell(&mut kernel, &mut host, &mut timeline);
     }
     // Outputs are read at the end: a background task may still have printed
     // into an earlier cell while later ones ran.
@@ -289,7 +342,7 @@ fn execute_notebook(options: &Options) -> Result<u8, String> {
 }
 
 /// Steps the kernel until the current cell finishes (tasks it leaves keep running later).
-fn run_cell(kernel: &mut Kernel, clock: ClockKind, timeline: &mut Vec<Event>) {
+fn run_cell(kernel: &mut Kernel, host: &mut Host, timeline: &mut Vec<Event>) {
     while kernel.is_running() {
         let outcome = kernel.step(STEP_BUDGET);
         timeline.extend(kernel.take_timeline());
@@ -297,26 +350,9 @@ fn run_cell(kernel: &mut Kernel, clock: ClockKind, timeline: &mut Vec<Event>) {
             // Time passes between cells only as fast as the next cell starts.
             break;
         }
-        match outcome {
-            Outcome::Busy => {}
-            Outcome::Idle { wake_at: None } => {
-                if kernel.is_running() && kernel.runtime().take_requests().is_empty() {
-                    // Nothing can ever wake the cell: interrupt it rather than hang.
-                    kernel.interrupt();
-                }
-            }
-            Outcome::Idle { wake_at: Some(t) } => {
-                let runtime = kernel.runtime();
-                let wait = t - runtime.interp.aio.now();
-                if wait > 0.0 {
-                    match clock {
-                        ClockKind::Virtual => runtime.interp.aio.skipped += wait,
-                        ClockKind::Real => {
-                            std::thread::sleep(std::time::Duration::from_secs_f64(wait))
-                        }
-                    }
-                }
-            }
+        if !host.wait(kernel.runtime(), outcome) {
+            // Nothing can ever wake the cell: interrupt it rather than hang.
+            kernel.interrupt();
         }
     }
 }
@@ -366,6 +402,9 @@ fn event_json(event: &Event) -> serde_json::Value {
         }
         EventKind::Output { stream, text, cell } => {
             json!({"t": t, "event": "output", "stream": if *stream == Stream::Stdout { "stdout" } else { "stderr" }, "text": text, "cell": cell})
+        }
+        EventKind::WikipediaPage { lang, title } => {
+            json!({"t": t, "event": "wikipedia_page", "lang": lang, "title": title})
         }
         EventKind::CellStarted { cell } => json!({"t": t, "event": "cell_started", "cell": cell}),
         EventKind::CellFinished { cell } => json!({"t": t, "event": "cell_finished", "cell": cell}),

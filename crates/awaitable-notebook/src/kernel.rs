@@ -134,6 +134,14 @@ impl Kernel {
         self.executions.get((count as usize).checked_sub(1)?)
     }
 
+    /// The runtime's id for the cell of execution number `count` (1-based),
+    /// as events name it ([`EventKind::CellStarted`], `Output.cell`...): the
+    /// ids differ from execution counts once a cell fails to compile. `None`
+    /// for an unknown count or a syntax error, which never ran.
+    pub fn cell_id(&self, count: u32) -> Option<u64> {
+        *self.cell_ids.get((count as usize).checked_sub(1)?)?
+    }
+
     /// Runs Python for up to `budget` instructions, collecting outputs.
     pub fn step(&mut self, budget: u64) -> Outcome {
         let outcome = self.runtime.step(budget);

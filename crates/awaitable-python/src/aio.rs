@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 use std::rc::Rc;
 
+use crate::builtins::{arg, blocking, native};
 use crate::events::{Event, EventKind};
 use crate::frame::{Execution, FrameRole};
 use crate::future::{DoneCallback, FutureObj, FutureState};
@@ -273,31 +274,6 @@ pub fn create_task(
     interp.aio.pending_tasks.insert(task.id, task.clone());
     interp.aio.call_soon(Job::Step(task.clone()));
     Ok(task)
-}
-
-fn native(name: &str, f: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name: Rc::from(name),
-        kind: BuiltinKind::Plain(f),
-        receiver: None,
-    }))
-}
-
-fn blocking(name: &str, f: fn(&mut Interp, Args) -> Raise<Blocking>) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name: Rc::from(name),
-        kind: BuiltinKind::Blocking(f),
-        receiver: None,
-    }))
-}
-
-fn arg(interp: &Interp, args: &Args, i: usize, fname: &str) -> Raise<Value> {
-    args.pos.get(i).cloned().ok_or_else(|| {
-        interp.type_error(format!(
-            "{fname}() missing required argument (pos {})",
-            i + 1
-        ))
-    })
 }
 
 fn future_arg(interp: &Interp, v: &Value) -> Raise<Rc<FutureObj>> {

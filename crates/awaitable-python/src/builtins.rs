@@ -24,7 +24,8 @@ pub fn native(name: &str, f: NativeFn) -> Value {
     }))
 }
 
-fn blocking(name: &str, f: fn(&mut Interp, Args) -> Raise<Blocking>) -> Value {
+/// Wraps a blocking native function (the host answers it) as a built-in value.
+pub fn blocking(name: &str, f: fn(&mut Interp, Args) -> Raise<Blocking>) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name: Rc::from(name),
         kind: BuiltinKind::Blocking(f),
@@ -1279,15 +1280,21 @@ fn new_property(interp: &mut Interp, args: Args) -> Raise<Value> {
     ))
 }
 
-fn property_setter(interp: &mut Interp, args: Args) -> Raise<Value> {
+/// `prop.setter(f)` / `prop.getter(f)`: a copy of the property with one accessor replaced.
+fn property_with(interp: &mut Interp, args: Args, which: &str) -> Raise<Value> {
     let Some(Value::Instance(p)) = args.pos.first() else {
-        return Err(interp.type_error("descriptor 'setter' requires a 'property' object"));
+        return Err(interp.type_error(format!("descriptor '{which}' requires a 'property' object")));
     };
-    let getter = match &*p.payload.borrow() {
-        Payload::Property { getter, .. } => getter.clone(),
-        _ => Value::None,
+    let (mut getter, mut setter) = match &*p.payload.borrow() {
+        Payload::Property { getter, setter } => (getter.clone(), setter.clone()),
+        _ => (Value::None, Value::None),
     };
-    let setter = arg(interp, &args, 1, "setter")?;
+    let accessor = arg(interp, &args, 1, which)?;
+    if which == "setter" {
+        setter = accessor;
+    } else {
+        getter = accessor;
+    }
     Ok(payload_instance(
         interp,
         BuiltinType::Property,
@@ -1295,20 +1302,12 @@ fn property_setter(interp: &mut Interp, args: Args) -> Raise<Value> {
     ))
 }
 
+fn property_setter(interp: &mut Interp, args: Args) -> Raise<Value> {
+    property_with(interp, args, "setter")
+}
+
 fn property_getter(interp: &mut Interp, args: Args) -> Raise<Value> {
-    let Some(Value::Instance(p)) = args.pos.first() else {
-        return Err(interp.type_error("descriptor 'getter' requires a 'property' object"));
-    };
-    let setter = match &*p.payload.borrow() {
-        Payload::Property { setter, .. } => setter.clone(),
-        _ => Value::None,
-    };
-    let getter = arg(interp, &args, 1, "getter")?;
-    Ok(payload_instance(
-        interp,
-        BuiltinType::Property,
-        Payload::Property { getter, setter },
-    ))
+    property_with(interp, args, "getter")
 }
 
 fn new_staticmethod(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -1496,6 +1495,7 @@ fn install_modules(interp: &mut Interp) {
     crate::mathmod::install(interp);
     crate::random::install(interp);
     crate::prelude::install_asyncio(interp);
+    crate::prelude::install_wikipedia(interp);
 }
 
 fn time_time(interp: &mut Interp, _args: Args) -> Raise<Value> {

@@ -64,6 +64,11 @@ pub enum EventKind {
         text: String,
         cell: Option<u64>,
     },
+    /// `wikipedia.summary` (or `page`) asked for this page.
+    WikipediaPage {
+        lang: String,
+        title: String,
+    },
     /// A notebook cell started or finished.
     CellStarted {
         cell: u64,

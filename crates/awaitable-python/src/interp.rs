@@ -22,6 +22,9 @@ pub const RECURSION_LIMIT: usize = 1000;
 /// How deep built-ins may call back into Python on the Rust stack (sorting keys,
 /// `__repr__`, ...). Kept low so the wasm stack never overflows.
 const NESTED_CALL_LIMIT: usize = 64;
+/// How many instructions calls made by built-ins may run before returning to
+/// the host (a few seconds' work): such calls cannot be sliced or interrupted.
+pub const NESTED_INSTRUCTION_LIMIT: u64 = 100_000_000;
 
 /// Why a blocking built-in stopped its thread.
 pub enum Blocking {
@@ -104,10 +107,17 @@ pub struct Interp {
     pub mode: Mode,
     /// The asyncio event loop's state.
     pub aio: crate::aio::Aio,
+    /// The Wikipedia API base URL (`{lang}` is replaced); `None` for Wikipedia itself.
+    pub wikipedia_endpoint: Option<String>,
     /// State of the `random` module.
     pub rng: crate::builtins::Rng,
     next_frame_id: u64,
     nested_calls: usize,
+    /// Instructions left to nested calls before control returns to the host.
+    nested_budget: u64,
+    /// The allowance of nested calls between returns to the host (see
+    /// [`NESTED_INSTRUCTION_LIMIT`]); tests lower it.
+    pub nested_limit: u64,
     /// Frames of executions suspended on the Rust stack by nested calls.
     outer_depth: usize,
 }
@@ -133,8 +143,11 @@ impl Interp {
             mode,
             aio: crate::aio::Aio::default(),
             rng: crate::builtins::Rng::new(0),
+            wikipedia_endpoint: None,
             next_frame_id: 0,
             nested_calls: 0,
+            nested_budget: NESTED_INSTRUCTION_LIMIT,
+            nested_limit: NESTED_INSTRUCTION_LIMIT,
             outer_depth: 0,
         };
         crate::builtins::install(&mut interp);
@@ -290,19 +303,41 @@ impl Interp {
         if self.nested_calls >= NESTED_CALL_LIMIT {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.nested_calls += 1;
         let mut exec = Execution::new(frame);
-        let mut budget = u64::MAX;
-        let signal = self.run(&mut exec, &mut budget);
-        self.nested_calls -= 1;
+        let signal = self.run_nested_execution(&mut exec);
         match signal {
             Signal::Finished(v) => Ok(v),
             Signal::Raised(e) => Err(e),
             Signal::Blocked(_) => Err(self.err("RuntimeError", "a blocking call (such as time.sleep) cannot run inside a call made by a built-in function")),
             Signal::Suspended(_) | Signal::BareYield => Err(self.err("RuntimeError", "cannot await inside a call made by a built-in function")),
             Signal::GenYield(_) => Err(self.err("RuntimeError", "unexpected yield")),
-            Signal::OutOfBudget => Err(self.err("RuntimeError", "instruction budget exhausted")),
+            Signal::OutOfBudget => Err(self.nested_budget_error()),
         }
+    }
+
+    /// Runs an execution on the Rust stack for a built-in. The host cannot get
+    /// control back in the middle of such a call, so all nested calls made
+    /// before returning to the host share one instruction allowance.
+    fn run_nested_execution(&mut self, exec: &mut Execution) -> Signal {
+        if self.nested_calls == 0 {
+            self.nested_budget = self.nested_limit;
+        }
+        self.nested_calls += 1;
+        let mut budget = self.nested_budget;
+        let signal = self.run(exec, &mut budget);
+        self.nested_budget = budget;
+        self.nested_calls -= 1;
+        signal
+    }
+
+    fn nested_budget_error(&self) -> Exc {
+        self.err(
+            "RuntimeError",
+            format!(
+                "a call made by a built-in (a key function, __repr__, __eq__, a class body...) ran {} instructions without returning; Awaitable stops it so the page stays responsive",
+                self.nested_limit
+            ),
+        )
     }
 
     /// Pushes a value as the result of the blocking call the execution is suspended in.
@@ -974,29 +1009,16 @@ impl Interp {
             }
             Op::BeforeWith => {
                 let mgr = pop(frame);
-                let exit = self.getattr(&mgr, "__exit__").map_err(|_| {
-                    self.type_error(format!(
-                        "'{}' object does not support the context manager protocol",
-                        self.type_name(&mgr)
-                    ))
-                })?;
-                let enter = self.getattr(&mgr, "__enter__")?;
+                let (exit, entered) = self.enter_context(&mgr, "__enter__", "__exit__", "")?;
                 push(exec, exit);
-                let v = self.call(&enter, Args::default())?;
-                push(exec, v);
+                push(exec, entered);
             }
             Op::BeforeAsyncWith => {
                 let mgr = pop(frame);
-                let exit = self.getattr(&mgr, "__aexit__").map_err(|_| {
-                    self.type_error(format!(
-                        "'{}' object does not support the asynchronous context manager protocol",
-                        self.type_name(&mgr)
-                    ))
-                })?;
-                let enter = self.getattr(&mgr, "__aenter__")?;
+                let (exit, entered) =
+                    self.enter_context(&mgr, "__aenter__", "__aexit__", "asynchronous ")?;
                 push(exec, exit);
-                let v = self.call(&enter, Args::default())?;
-                push(exec, v);
+                push(exec, entered);
             }
             Op::CallExitNormal => {
                 let exit = pop(frame);
@@ -1133,6 +1155,25 @@ impl Interp {
             .borrow()
             .get_str(name)
             .ok_or_else(|| self.err("NameError", format!("name '{name}' is not defined")))
+    }
+
+    /// `with`/`async with`: the bound exit method and the result of entering.
+    fn enter_context(
+        &mut self,
+        mgr: &Value,
+        enter: &str,
+        exit: &str,
+        kind: &str,
+    ) -> Raise<(Value, Value)> {
+        let exit = self.getattr(mgr, exit).map_err(|_| {
+            self.type_error(format!(
+                "'{}' object does not support the {kind}context manager protocol",
+                self.type_name(mgr)
+            ))
+        })?;
+        let enter = self.getattr(mgr, enter)?;
+        let entered = self.call(&enter, Args::default())?;
+        Ok((exit, entered))
     }
 
     /// Converts a raised value to an exception (instantiating classes).
@@ -1946,12 +1987,9 @@ impl Interp {
             *gen.state.borrow_mut() = GenState::Suspended(frame);
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.nested_calls += 1;
         let mut exec = Execution::new(*frame);
         exec.pending_exc = thrown;
-        let mut budget = u64::MAX;
-        let signal = self.run(&mut exec, &mut budget);
-        self.nested_calls -= 1;
+        let signal = self.run_nested_execution(&mut exec);
         match signal {
             Signal::GenYield(v) => Ok(GenStep::Yielded(v)),
             Signal::Finished(v) => Ok(GenStep::Returned(v)),
@@ -1960,6 +1998,10 @@ impl Interp {
                     return Err(self.err("RuntimeError", "generator raised StopIteration"));
                 }
                 Err(e)
+            }
+            Signal::OutOfBudget => {
+                *gen.state.borrow_mut() = GenState::Done;
+                Err(self.nested_budget_error())
             }
             _ => {
                 *gen.state.borrow_mut() = GenState::Done;

@@ -15,7 +15,7 @@ use crate::interp::{str_of, Interp, Raise};
 use crate::value::*;
 
 /// The largest int, in bits, a program may build before `MemoryError`.
-pub const MAX_INT_BITS: u64 = 1 << 28;
+pub const MAX_INT_BITS: u64 = 1 << 26;
 /// The largest container, in elements, a program may build before `MemoryError`.
 pub const MAX_CONTAINER_LEN: usize = 1 << 26;
 

@@ -10,6 +10,10 @@ use crate::value::*;
 
 /// The Python half of `asyncio`, compiled into every interpreter.
 const ASYNCIO_SOURCE: &str = include_str!("prelude/asyncio.py");
+/// `wikipedia`, over the host's HTTP client.
+const WIKIPEDIA_SOURCE: &str = include_str!("prelude/wikipedia.py");
+/// `wikipedia.exceptions`.
+const WIKIPEDIA_EXCEPTIONS_SOURCE: &str = include_str!("prelude/wikipedia_exceptions.py");
 
 /// A fresh event loop object of `class`.
 pub fn new_loop_object(class: &Rc<Class>) -> Value {
@@ -50,10 +54,31 @@ pub fn install_asyncio(interp: &mut Interp) {
     let mut sorted: Vec<(&str, Value)> = entries.into_iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
     let module = crate::builtins::register_module(interp, "asyncio", sorted);
-    let Value::Module(m) = &module else { return };
+    run_source(interp, &module, "<asyncio>", ASYNCIO_SOURCE);
+}
+
+/// Registers `wikipedia` (and `wikipedia.exceptions`), written in Python over `_http`.
+pub fn install_wikipedia(interp: &mut Interp) {
+    crate::http::install(interp);
+    let exceptions = crate::builtins::register_module(interp, "wikipedia.exceptions", Vec::new());
+    run_source(
+        interp,
+        &exceptions,
+        "<wikipedia>",
+        WIKIPEDIA_EXCEPTIONS_SOURCE,
+    );
+    let module =
+        crate::builtins::register_module(interp, "wikipedia", vec![("exceptions", exceptions)]);
+    run_source(interp, &module, "<wikipedia>", WIKIPEDIA_SOURCE);
+}
+
+/// Runs a prelude module's Python source in the module's namespace. A failure
+/// here is a bug in Awaitable: it is reported on stderr, not hidden.
+fn run_source(interp: &mut Interp, module: &Value, filename: &str, source: &str) {
+    let Value::Module(m) = module else { return };
     let globals = m.dict.clone();
-    let result = crate::parser::parse_module(ASYNCIO_SOURCE)
-        .and_then(|ast| compiler::compile_module(&ast, "<asyncio>", Mode::Script));
+    let result = crate::parser::parse_module(source)
+        .and_then(|ast| compiler::compile_module(&ast, filename, Mode::Script));
     match result {
         Ok(code) => {
             let mut frame = interp.module_frame(code, globals);
@@ -62,15 +87,15 @@ pub fn install_asyncio(interp: &mut Interp) {
                 let text = interp.format_exception(&e);
                 interp.write(
                     crate::interp::Stream::Stderr,
-                    &format!("asyncio failed to initialise:\n{text}"),
+                    &format!("{} failed to initialise:\n{text}", m.name),
                 );
             }
         }
         Err(e) => interp.write(
             crate::interp::Stream::Stderr,
             &format!(
-                "asyncio failed to compile: line {}: {}\n",
-                e.line, e.message
+                "{} failed to compile: line {}: {}\n",
+                m.name, e.line, e.message
             ),
         ),
     }

@@ -40,6 +40,33 @@ pub enum HostCall {
     },
 }
 
+/// How a host answers a call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostReply {
+    /// The server answered (any status).
+    Http {
+        status: u16,
+        body: String,
+        /// The `Retry-After` header, in seconds, when present.
+        retry_after: Option<f64>,
+    },
+    /// No answer: the request failed before a response.
+    Failed { kind: NetError, message: String },
+}
+
+/// Why a request got no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetError {
+    /// The reply did not come within the timeout.
+    Timeout,
+    /// No network, or the server refused the connection.
+    Offline,
+    /// The reply was larger than the host accepts.
+    TooLarge,
+    /// Anything else (bad URL, TLS failure...).
+    Other,
+}
+
 /// A host call with the id to answer it with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostRequest {
@@ -223,11 +250,28 @@ impl Runtime {
         std::mem::take(&mut self.requests)
     }
 
-    /// Answers a host call: a text result, or an error message raised as `OSError`.
-    pub fn complete(&mut self, id: u64, result: Result<String, String>) {
-        let value = match result {
-            Ok(text) => Ok(Value::str(&text)),
-            Err(message) => Err(self.interp.err("OSError", message)),
+    /// Answers a host call. An HTTP answer becomes `(status, body, retry_after)`
+    /// for the Python code; a failure raises `TimeoutError`, `ConnectionError`
+    /// or `OSError` with the host's message.
+    pub fn complete(&mut self, id: u64, reply: HostReply) {
+        let value = match reply {
+            HostReply::Http {
+                status,
+                body,
+                retry_after,
+            } => Ok(Value::tuple(vec![
+                Value::Int(status as i64),
+                Value::str(&body),
+                retry_after.map(Value::Float).unwrap_or(Value::None),
+            ])),
+            HostReply::Failed { kind, message } => {
+                let class = match kind {
+                    NetError::Timeout => "TimeoutError",
+                    NetError::Offline => "ConnectionError",
+                    NetError::TooLarge | NetError::Other => "OSError",
+                };
+                Err(self.interp.err(class, message))
+            }
         };
         if matches!(self.main_wait, Some(Wait::Host(w)) if w == id) {
             self.main_wait = None;
@@ -788,6 +832,27 @@ impl Runtime {
     /// The shared namespace of the script or notebook.
     pub fn globals(&self) -> &Rc<RefCell<Dict>> {
         &self.globals
+    }
+}
+
+impl Drop for Runtime {
+    /// Namespaces and the functions defined in them refer to each other, and
+    /// reference counting cannot free such cycles: clear them, so a restarted
+    /// kernel (or each fuzz case) gives its memory back.
+    fn drop(&mut self) {
+        self.activity = None;
+        self.parked = None;
+        self.workers.clear();
+        self.interp.aio.clear();
+        self.interp.aio.cell_tasks.clear();
+        self.interp.displayed = None;
+        self.globals.borrow_mut().clear();
+        for module in self.interp.modules.values() {
+            if let Value::Module(m) = module {
+                m.dict.borrow_mut().clear();
+            }
+        }
+        self.interp.builtins.borrow_mut().clear();
     }
 }
 

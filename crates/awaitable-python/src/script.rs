@@ -50,6 +50,8 @@ pub struct ScriptRun {
 /// instructions (then it is interrupted, like Ctrl-C).
 pub fn run_script_virtual(source: &str, filename: &str, max_instructions: u64) -> ScriptRun {
     let mut runtime = Runtime::new(Mode::Script, Box::new(FrozenClock::default()));
+    runtime.interp.nested_limit =
+        max_instructions.clamp(1_000, crate::interp::NESTED_INSTRUCTION_LIMIT);
     let mut run = ScriptRun {
         stdout: String::new(),
         stderr: String::new(),

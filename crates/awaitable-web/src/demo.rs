@@ -1,14 +1,13 @@
 //! The demo notebook, until the course content comes from
 //! `awaitable-notebook`.
 
-/// Temporary: the three code cells the page shows for now. They use only what
-/// the interpreter has today: print, arithmetic, loops, `asyncio.sleep`,
-/// `create_task` and `time.sleep` (`gather` needs list methods, still to
-/// come). The course's own cells replace them.
+/// Temporary: the three code cells the page shows for now: printing in a
+/// loop, two coroutines gathered, and a blocking `time.sleep`. The course's
+/// own cells replace them.
 pub fn demo_cells() -> Vec<&'static str> {
     vec![
         "print(\"Hello from Python in your browser!\")\nfor i in range(1, 4):\n    print(i, \"squared is\", i * i)",
-        "import asyncio\n\nasync def tick(name, delay):\n    for i in range(3):\n        await asyncio.sleep(delay)\n        print(name, \"tick\", i)\n\nfast = asyncio.create_task(tick(\"fast\", 0.2))\nslow = asyncio.create_task(tick(\"slow\", 0.5))\nawait fast\nawait slow",
+        "import asyncio\n\nasync def tick(name, delay):\n    for i in range(3):\n        await asyncio.sleep(delay)\n        print(name, \"tick\", i)\n\nawait asyncio.gather(tick(\"fast\", 0.2), tick(\"slow\", 0.5))",
         "import time\n\n# time.sleep blocks the event loop, not the page: try Stop.\nstart = time.monotonic()\ntime.sleep(1)\nprint(\"slept for\", int(time.monotonic() - start), \"second\")\n2 ** 100",
     ]
 }
@@ -67,10 +66,13 @@ mod tests {
         );
         assert_eq!(
             printed[1],
-            [OutputView::Stdout(
-                "fast tick 0\nfast tick 1\nslow tick 0\nfast tick 2\nslow tick 1\nslow tick 2\n"
-                    .to_owned()
-            )]
+            [
+                OutputView::Stdout(
+                    "fast tick 0\nfast tick 1\nslow tick 0\nfast tick 2\nslow tick 1\nslow tick 2\n"
+                        .to_owned()
+                ),
+                OutputView::Result("[None, None]".to_owned()),
+            ]
         );
         assert_eq!(
             printed[2],

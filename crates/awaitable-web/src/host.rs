@@ -21,7 +21,7 @@ use std::rc::{Rc, Weak};
 
 use awaitable_notebook::kernel::{ExecutionState, Kernel};
 use awaitable_python::aio::Clock;
-use awaitable_python::runtime::Outcome;
+use awaitable_python::runtime::{HostReply, NetError, Outcome};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -361,7 +361,7 @@ impl Inner {
         events.push(HostEvent::Started { cell, count });
     }
 
-    /// The page cannot fetch yet: host calls fail with `OSError` rather than
+    /// The page cannot fetch yet: host calls fail as if offline rather than
     /// leave the cell waiting forever.
     fn answer_requests(&mut self) -> bool {
         let runtime = self.kernel.runtime();
@@ -369,7 +369,10 @@ impl Inner {
         for request in &requests {
             runtime.complete(
                 request.id,
-                Err("network access is not available in the page yet".to_owned()),
+                HostReply::Failed {
+                    kind: NetError::Offline,
+                    message: "network access is not available in the page yet".to_owned(),
+                },
             );
         }
         !requests.is_empty()
