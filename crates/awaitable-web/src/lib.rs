@@ -19,4 +19,6 @@ pub mod demo;
 pub mod host;
 pub mod outputs;
 pub mod panic;
+pub mod route;
+pub mod runs;
 pub mod state;
