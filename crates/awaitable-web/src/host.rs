@@ -9,19 +9,28 @@
 //! kernel has nothing to run before a timer (`asyncio.sleep`), the host sets a
 //! browser timer for that moment instead of spinning.
 //!
-//! Everything pending (the next slice, the wake-up timer) is owned by the
-//! [`Host`]: dropping the last handle drops the kernel and cancels them, so
-//! Restart is "make a new host", and nothing runs on after the app is gone.
-//! Callbacks hold only weak references to the host.
+//! Everything pending (the next slice, the wake-up timer, HTTP requests in
+//! flight) is owned by the [`Host`]: dropping the last handle drops the kernel
+//! and cancels them, so Restart is "make a new host", and nothing runs on after
+//! the app is gone. Callbacks hold only weak references to the host.
+//!
+//! Besides output, the host hands out what the page's views are drawn from:
+//! each execution's runtime events ([`TimelineBatch`]es, at most four times a
+//! second while Python computes) and the loop's [`Host::heartbeat`]. It answers
+//! the `wikipedia` module's requests with `fetch` ([`crate::fetch`]), and with
+//! [`ClockChoice::Fast`] it skips the time a running cell sleeps.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::rc::{Rc, Weak};
 
+use awaitable_notebook::heartbeat::{Heartbeat, HeartbeatStatus};
 use awaitable_notebook::kernel::{ExecutionState, Kernel};
+use awaitable_notebook::params::{ClockChoice, PageOptions};
 use awaitable_python::aio::Clock;
-use awaitable_python::runtime::{HostReply, NetError, Outcome};
+use awaitable_python::events::EventKind;
+use awaitable_python::runtime::{HostCall, HostReply, Outcome};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,7 +38,20 @@ use web_sys::{MessageChannel, MessageEvent, Performance};
 use yew::Callback;
 
 use crate::budget::Budget;
+use crate::fetch::{self, InFlight};
 use crate::outputs::{output_delta, OutputDelta, OutputMark};
+use crate::route::{EventRouter, Routed};
+use crate::runs::TimelineBatch;
+
+/// The shortest time between two timeline reports while Python computes, in
+/// milliseconds: the views redraw at most this often.
+pub const TIMELINE_PERIOD_MS: f64 = 250.0;
+
+thread_local! {
+    /// The number of the next host, so that runs of a restarted kernel are
+    /// told from the old one's.
+    static NEXT_HOST: Cell<u64> = const { Cell::new(1) };
+}
 
 /// The position of a code cell in the notebook shown, from 0.
 pub type CellIndex = usize;
@@ -154,6 +176,30 @@ pub enum HostEvent {
     Status(KernelStatus),
 }
 
+/// How a host runs Python, from the page's options.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HostConfig {
+    /// Whether sleeps take their time.
+    pub clock: ClockChoice,
+    /// Where the `wikipedia` module sends its requests instead of Wikipedia
+    /// (`?wikipedia=URL`); checked again with
+    /// [`awaitable_python::http::validate_endpoint`].
+    pub wikipedia_endpoint: Option<String>,
+    /// Where each execution's events go, for timelines; `None` keeps none.
+    pub timeline: Option<Callback<Vec<TimelineBatch>>>,
+}
+
+impl HostConfig {
+    /// The configuration the page's options ask for, without a timeline.
+    pub fn from_options(options: &PageOptions) -> HostConfig {
+        HostConfig {
+            clock: options.clock,
+            wikipedia_endpoint: options.wikipedia_endpoint.clone(),
+            timeline: None,
+        }
+    }
+}
+
 /// A handle on the browser host. Clones share one kernel; when the last one
 /// is dropped, the kernel goes and its pending slice and timer are
 /// cancelled.
@@ -185,6 +231,14 @@ struct Shown {
     count: u32,
     cell: CellIndex,
     mark: OutputMark,
+    /// The runtime's id for it (`None` for a syntax error, which never ran).
+    cell_id: Option<u64>,
+}
+
+/// What a slice or a call has to tell the app, sent once the host is free.
+struct Report {
+    events: Vec<HostEvent>,
+    batches: Vec<TimelineBatch>,
 }
 
 /// What the host will do next without being asked.
@@ -211,16 +265,47 @@ struct Inner {
     /// Set by [`Host::shutdown`]: nothing runs or reports any more.
     shut_down: bool,
     this: Weak<RefCell<Inner>>,
+    /// This host's number.
+    id: u64,
+    fast_clock: bool,
+    /// HTTP requests in flight, by request id; dropping one aborts it.
+    in_flight: HashMap<u64, InFlight>,
+    heartbeat: Heartbeat,
+    /// Where timeline batches go, and what is still to send there.
+    timeline: Option<Callback<Vec<TimelineBatch>>>,
+    router: EventRouter,
+    batches: Vec<TimelineBatch>,
+    last_batch_ms: f64,
 }
 
 impl Host {
     /// A host with a fresh kernel. It reports what happens, a batch per slice,
     /// to `report`.
     pub fn new(report: Callback<Vec<HostEvent>>) -> Result<Host, JsError> {
+        Host::with_config(report, HostConfig::default())
+    }
+
+    /// A host with a fresh kernel configured by `config`, reporting to
+    /// `report`. An endpoint that the runtime's own check refuses is ignored
+    /// (with a console warning): the requests go to Wikipedia.
+    pub fn with_config(
+        report: Callback<Vec<HostEvent>>,
+        config: HostConfig,
+    ) -> Result<Host, JsError> {
         let channel = MessageChannel::new()?;
+        let mut kernel = Kernel::new(Box::new(BrowserClock::new()));
+        if let Some(url) = &config.wikipedia_endpoint {
+            match awaitable_python::http::validate_endpoint(url) {
+                Ok(url) => kernel.runtime().interp.wikipedia_endpoint = Some(url),
+                Err(reason) => web_sys::console::warn_1(&JsValue::from_str(&format!(
+                    "wikipedia={url} is ignored: {reason}"
+                ))),
+            }
+        }
+        let id = NEXT_HOST.with(|next| next.replace(next.get() + 1));
         let inner = Rc::new_cyclic(|this: &Weak<RefCell<Inner>>| {
             RefCell::new(Inner {
-                kernel: Kernel::new(Box::new(BrowserClock::new())),
+                kernel,
                 clock: BrowserClock::new(),
                 queue: VecDeque::new(),
                 shown: Vec::new(),
@@ -231,6 +316,14 @@ impl Host {
                 report,
                 shut_down: false,
                 this: this.clone(),
+                id,
+                fast_clock: config.clock == ClockChoice::Fast,
+                in_flight: HashMap::new(),
+                heartbeat: Heartbeat::new(),
+                timeline: config.timeline,
+                router: EventRouter::new(),
+                batches: Vec::new(),
+                last_batch_ms: f64::NEG_INFINITY,
             })
         });
         Ok(Host { inner })
@@ -283,6 +376,20 @@ impl Host {
         inner.shut_down = true;
         inner.queue.clear();
         inner.next = Next::Nothing;
+        inner.in_flight.clear();
+    }
+
+    /// How the Python event loop is doing right now (`None` while the host is
+    /// busy, which a caller on the page's thread never sees).
+    pub fn heartbeat(&self) -> Option<HeartbeatStatus> {
+        let mut inner = self.inner.try_borrow_mut().ok()?;
+        let now = inner.kernel.runtime().interp.aio.now();
+        Some(inner.heartbeat.status(now))
+    }
+
+    /// How many HTTP requests are in flight (for tests and diagnostics).
+    pub fn requests_in_flight(&self) -> usize {
+        self.inner.borrow().in_flight.len()
     }
 
     /// Whether Python is running or queued.
@@ -305,19 +412,33 @@ fn emit((report, events): (Callback<Vec<HostEvent>>, Vec<HostEvent>)) {
 /// Runs one slice. The report is sent after the host is released, so that
 /// whatever the app does with it may call the host again.
 fn run_slice(inner: &Rc<RefCell<Inner>>) {
-    let events = {
+    let (report, timeline, Report { events, batches }) = {
         let mut inner = inner.borrow_mut();
         if inner.shut_down {
             return;
         }
-        let events = inner.slice();
-        (inner.report.clone(), events)
+        let report = inner.slice();
+        (inner.report.clone(), inner.timeline.clone(), report)
     };
-    emit(events);
+    emit((report, events));
+    if let (Some(timeline), false) = (timeline, batches.is_empty()) {
+        timeline.emit(batches);
+    }
+}
+
+/// Answers request `id` with `reply`, if the host still waits for it (a
+/// request that timed out, or a host shut down, takes no late reply).
+fn finish_request(inner: &Rc<RefCell<Inner>>, id: u64, reply: HostReply) {
+    let mut inner = inner.borrow_mut();
+    if inner.shut_down || inner.in_flight.remove(&id).is_none() {
+        return;
+    }
+    inner.kernel.runtime().complete(id, reply);
+    inner.slice_soon();
 }
 
 impl Inner {
-    fn slice(&mut self) -> Vec<HostEvent> {
+    fn slice(&mut self) -> Report {
         self.next = Next::Nothing;
         let mut events = Vec::new();
         self.start_queued(&mut events);
@@ -333,12 +454,17 @@ impl Inner {
         match outcome {
             Outcome::Idle { wake_at } if !(answered || next_cell_waits) => {
                 if let Some(at) = wake_at {
-                    self.wake_at(at);
+                    self.wake_or_skip_to(at);
                 }
             }
             _ => self.slice_soon(),
         }
-        events
+        // Starts and ends show at once; computing shows a few times a second.
+        let now = events
+            .iter()
+            .any(|e| matches!(e, HostEvent::Started { .. } | HostEvent::Finished { .. }));
+        let batches = self.take_batches(now || !busy);
+        Report { events, batches }
     }
 
     /// Starts the next queued cell if none is running.
@@ -357,36 +483,53 @@ impl Inner {
             count,
             cell,
             mark: OutputMark::default(),
+            cell_id: self.kernel.cell_id(count),
         });
         events.push(HostEvent::Started { cell, count });
     }
 
-    /// The page cannot fetch yet: host calls fail as if offline rather than
-    /// leave the cell waiting forever.
+    /// Starts the runtime's new requests; returns whether any was answered
+    /// at once (the browser is offline, say), so that Python goes on now.
     fn answer_requests(&mut self) -> bool {
-        let runtime = self.kernel.runtime();
-        let requests = runtime.take_requests();
-        for request in &requests {
-            runtime.complete(
-                request.id,
-                HostReply::Failed {
-                    kind: NetError::Offline,
-                    message: "network access is not available in the page yet".to_owned(),
-                },
-            );
+        let mut answered = false;
+        for request in self.kernel.runtime().take_requests() {
+            let id = request.id;
+            let HostCall::HttpGet {
+                url,
+                headers,
+                timeout,
+            } = request.call;
+            let this = self.this.clone();
+            let deliver = move |reply| {
+                if let Some(inner) = this.upgrade() {
+                    finish_request(&inner, id, reply);
+                }
+            };
+            match fetch::get(&url, &headers, timeout, deliver) {
+                Ok(in_flight) => {
+                    self.in_flight.insert(id, in_flight);
+                }
+                Err(reply) => {
+                    self.kernel.runtime().complete(id, reply);
+                    answered = true;
+                }
+            }
         }
-        !requests.is_empty()
+        answered
     }
 
-    /// Reports new output and finished executions.
+    /// Reports new output and finished executions, and feeds the heartbeat
+    /// and the timelines.
     fn collect(&mut self, events: &mut Vec<HostEvent>) {
-        // The timeline is not drawn yet; draining it keeps it from growing.
-        let printed = self.kernel.take_timeline().iter().any(|event| {
-            matches!(
-                event.kind,
-                awaitable_python::events::EventKind::Output { .. }
-            )
-        });
+        let timeline = self.kernel.take_timeline();
+        let printed = timeline
+            .iter()
+            .any(|event| matches!(event.kind, EventKind::Output { .. }));
+        self.heartbeat.observe_all(&timeline);
+        if self.timeline.is_some() {
+            let routed = self.router.route(timeline);
+            self.keep_batches(routed);
+        }
         let finished = self.kernel.take_finished();
         if printed || !finished.is_empty() {
             for shown in &mut self.shown {
@@ -459,6 +602,70 @@ impl Inner {
                     _timer: self.timer(0),
                 }
             }
+        }
+    }
+
+    /// Adds routed events to the batches to send, for the executions shown.
+    fn keep_batches(&mut self, routed: Vec<Routed>) {
+        for Routed {
+            cell: cell_id,
+            events,
+        } in routed
+        {
+            let Some(shown) = self.shown.iter().find(|s| s.cell_id == Some(cell_id)) else {
+                continue;
+            };
+            let (cell, count) = (shown.cell, shown.count);
+            match self
+                .batches
+                .iter_mut()
+                .find(|b| b.cell == cell && b.count == count)
+            {
+                Some(batch) => batch.events.extend(events),
+                None => self.batches.push(TimelineBatch {
+                    cell,
+                    host: self.id,
+                    count,
+                    cell_id,
+                    events,
+                    now: 0.0,
+                    live: true,
+                }),
+            }
+        }
+    }
+
+    /// The batches to send now: all of them if `now` or if the last were sent
+    /// long enough ago, none otherwise.
+    fn take_batches(&mut self, now: bool) -> Vec<TimelineBatch> {
+        let at_ms = self.clock.now_ms();
+        if self.batches.is_empty() || !(now || at_ms - self.last_batch_ms >= TIMELINE_PERIOD_MS) {
+            return Vec::new();
+        }
+        self.last_batch_ms = at_ms;
+        let loop_now = self.kernel.runtime().interp.aio.now();
+        let mut batches = std::mem::take(&mut self.batches);
+        for batch in &mut batches {
+            batch.now = loop_now;
+            batch.live = self.router.is_live(batch.cell_id);
+        }
+        batches
+    }
+
+    /// Waits for loop time `at`: with the fast clock, a running cell's
+    /// sleeps are skipped (unless a request is in flight: network time is
+    /// real time, as in the CLI); background tasks keep real time, so that
+    /// one that loops forever cannot spin the page.
+    fn wake_or_skip_to(&mut self, at: f64) {
+        if self.fast_clock && self.kernel.is_running() && self.in_flight.is_empty() {
+            let aio = &mut self.kernel.runtime().interp.aio;
+            let gap = at - aio.now();
+            if gap.is_finite() && gap > 0.0 {
+                aio.skipped += gap;
+            }
+            self.slice_soon();
+        } else {
+            self.wake_at(at);
         }
     }
 

@@ -16,6 +16,7 @@
 pub mod budget;
 pub mod components;
 pub mod demo;
+pub mod fetch;
 pub mod host;
 pub mod outputs;
 pub mod panic;
