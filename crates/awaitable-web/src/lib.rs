@@ -19,6 +19,7 @@ pub mod demo;
 pub mod fetch;
 pub mod host;
 pub mod outputs;
+pub mod page;
 pub mod panic;
 pub mod route;
 pub mod runs;

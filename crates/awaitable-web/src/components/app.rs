@@ -2,24 +2,44 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::components::cell::CodeCell;
+use crate::components::run_views::Views;
 use crate::components::toolbar::Toolbar;
 use crate::demo::demo_cells;
-use crate::host::{CellIndex, Host};
+use crate::host::{CellIndex, Host, HostConfig};
+use crate::runs::RunLog;
 use crate::state::{Action, Notebook};
 
 /// The app: owns the notebook state, and with it the kernel's host.
 #[function_component(App)]
 pub fn app() -> Html {
     let notebook = use_reducer(|| Notebook::new(demo_cells()));
+    // The views (timelines, comparisons, heartbeat): each cell's last run,
+    // fed by the host, and the page's options.
+    let runs = use_reducer(RunLog::default);
+    let options = use_memo((), |_| crate::page::options());
+    let config = {
+        let runs = runs.dispatcher();
+        let mut config = HostConfig::from_options(&options);
+        config.timeline = Some(Callback::from(move |batches| runs.dispatch(batches)));
+        config
+    };
+    let views = Views {
+        lang: options.lang,
+        runs: Rc::new((*runs).clone()),
+        references: Rc::new([]),
+    };
 
     // The kernel starts with the app and goes with it. The host's report
     // callback holds the reducer, which holds the host: detaching breaks that
     // cycle, so that an unmounted app leaves no timer behind.
     {
         let dispatcher = notebook.dispatcher();
+        let config = config.clone();
         use_effect_with((), move |_| {
-            attach_new_host(&dispatcher);
+            attach_new_host(&dispatcher, config);
             move || dispatcher.dispatch(Action::Detach)
         });
     }
@@ -58,11 +78,11 @@ pub fn app() -> Html {
     };
     let on_restart = {
         let dispatcher = notebook.dispatcher();
-        Callback::from(move |_: ()| attach_new_host(&dispatcher))
+        Callback::from(move |_: ()| attach_new_host(&dispatcher, config.clone()))
     };
 
     html! {
-        <>
+        <ContextProvider<Views> context={views}>
             <header class="app-header">
                 <h1>{ "Awaitable" }</h1>
                 <p class="tagline">{ "asyncio, running in your browser" }</p>
@@ -85,18 +105,18 @@ pub fn app() -> Html {
                     />
                 }) }
             </main>
-        </>
+        </ContextProvider<Views>>
     }
 }
 
 /// Creates a host whose reports go to the notebook, and attaches it (which
 /// shuts the previous one down).
-fn attach_new_host(dispatcher: &UseReducerDispatcher<Notebook>) {
+fn attach_new_host(dispatcher: &UseReducerDispatcher<Notebook>, config: HostConfig) {
     let report = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |events| dispatcher.dispatch(Action::Host(events)))
     };
-    match Host::new(report) {
+    match Host::with_config(report, config) {
         Ok(host) => dispatcher.dispatch(Action::Attach(host)),
         Err(error) => dispatcher.dispatch(Action::AttachFailed(error.message)),
     }

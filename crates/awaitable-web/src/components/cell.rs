@@ -7,6 +7,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::output::OutputArea;
+use crate::components::run_views::RunViews;
 use crate::host::CellIndex;
 use crate::state::{CellState, RunState};
 
@@ -110,6 +111,7 @@ pub fn code_cell(props: &CodeCellProps) -> Html {
                     }
                 </div>
                 <OutputArea {index} cell={cell.clone()} />
+                <RunViews {index} />
             </div>
         </section>
     }

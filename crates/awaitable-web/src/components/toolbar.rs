@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::heartbeat::HeartbeatView;
 use crate::host::KernelStatus;
 use crate::state::KernelState;
 
@@ -52,6 +53,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" data-testid="restart"
                 aria-label="Restart Python (forgets all variables)"
                 onclick={button(&props.on_restart)}>{ "↻ Restart" }</button>
+            <HeartbeatView kernel={props.kernel.clone()} />
             <span class={classes!("kernel-status", props.busy.then_some("busy"))}
                 data-testid="kernel-status" role="status">
                 { status_text(&props.kernel, props.busy) }
