@@ -56,7 +56,7 @@ pub const TEST_STEPS: &[Step] = &[
     Step::tests("browser tests", &["cargo", "test", "--target", "wasm32-unknown-unknown", "-p", "awaitable-web", "--test", "browser"])
         .with_env(&[Env::Set("CHROMEDRIVER", "/usr/bin/chromedriver")]),
     BUILD_PAGE,
-    Step::tests("end-to-end", &["node", "--test", "--test-reporter=tap", "tests/e2e/notebook.spec.mjs"]),
+    Step::tests("end-to-end", &["node", "--test", "--test-reporter=tap", "tests/e2e/notebook.spec.mjs", "tests/e2e/views.spec.mjs"]),
 ];
 
 #[cfg(test)]

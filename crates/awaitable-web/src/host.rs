@@ -268,6 +268,9 @@ struct Inner {
     /// This host's number.
     id: u64,
     fast_clock: bool,
+    /// With the fast clock, the loop time at which the last slice gave the
+    /// browser its turn: time stands still until the next slice.
+    paused_at: Option<f64>,
     /// HTTP requests in flight, by request id; dropping one aborts it.
     in_flight: HashMap<u64, InFlight>,
     heartbeat: Heartbeat,
@@ -318,6 +321,7 @@ impl Host {
                 this: this.clone(),
                 id,
                 fast_clock: config.clock == ClockChoice::Fast,
+                paused_at: None,
                 in_flight: HashMap::new(),
                 heartbeat: Heartbeat::new(),
                 timeline: config.timeline,
@@ -441,12 +445,29 @@ impl Inner {
     fn slice(&mut self) -> Report {
         self.next = Next::Nothing;
         let mut events = Vec::new();
+        self.resume_clock();
         self.start_queued(&mut events);
         let started = self.clock.now_ms();
-        let outcome = self.kernel.step(self.budget.instructions());
-        let elapsed = self.clock.now_ms() - started;
-        self.budget.observe(elapsed, outcome == Outcome::Busy);
-        let answered = self.answer_requests();
+        let (outcome, answered) = loop {
+            let step_started = self.clock.now_ms();
+            let outcome = self.kernel.step(self.budget.instructions());
+            let step_ms = self.clock.now_ms() - step_started;
+            self.budget.observe(step_ms, outcome == Outcome::Busy);
+            let answered = self.answer_requests();
+            // With the fast clock, sleeps pass within the slice while it has
+            // time left: no real time goes by between them, so a cell that
+            // sleeps 3 × 10 s measures 30.00 s.
+            match outcome {
+                Outcome::Idle { wake_at: Some(at) }
+                    if !answered
+                        && self.skips_time()
+                        && self.clock.now_ms() - started < crate::budget::TARGET_MS =>
+                {
+                    self.skip_to(at)
+                }
+                _ => break (outcome, answered),
+            }
+        };
         self.collect(&mut events);
         let busy = outcome == Outcome::Busy;
         self.update_status(busy, &mut events);
@@ -454,10 +475,18 @@ impl Inner {
         match outcome {
             Outcome::Idle { wake_at } if !(answered || next_cell_waits) => {
                 if let Some(at) = wake_at {
-                    self.wake_or_skip_to(at);
+                    if self.skips_time() {
+                        self.skip_to(at);
+                        self.slice_soon();
+                    } else {
+                        self.wake_at(at);
+                    }
                 }
             }
             _ => self.slice_soon(),
+        }
+        if matches!(self.next, Next::Slice) && self.skips_time() {
+            self.paused_at = Some(self.kernel.runtime().interp.aio.now());
         }
         // Starts and ends show at once; computing shows a few times a second.
         let now = events
@@ -652,20 +681,38 @@ impl Inner {
         batches
     }
 
-    /// Waits for loop time `at`: with the fast clock, a running cell's
-    /// sleeps are skipped (unless a request is in flight: network time is
-    /// real time, as in the CLI); background tasks keep real time, so that
-    /// one that loops forever cannot spin the page.
-    fn wake_or_skip_to(&mut self, at: f64) {
-        if self.fast_clock && self.kernel.is_running() && self.in_flight.is_empty() {
-            let aio = &mut self.kernel.runtime().interp.aio;
-            let gap = at - aio.now();
-            if gap.is_finite() && gap > 0.0 {
-                aio.skipped += gap;
-            }
-            self.slice_soon();
-        } else {
-            self.wake_at(at);
+    /// Whether waits are skipped rather than waited: with the fast clock,
+    /// while a cell runs and no request is in flight (network time is real
+    /// time, as in the CLI). Background tasks keep real time, so that one
+    /// that loops forever cannot spin the page.
+    fn skips_time(&self) -> bool {
+        self.fast_clock && self.kernel.is_running() && self.in_flight.is_empty()
+    }
+
+    /// With the fast clock, takes back the time the browser's turn took since
+    /// the last slice, so that a running cell measures only its own work and
+    /// its skipped sleeps, as with the CLI's virtual clock: three 10 s sleeps
+    /// take 30.00 s however busy the page is.
+    fn resume_clock(&mut self) {
+        let Some(paused_at) = self.paused_at.take() else {
+            return;
+        };
+        if !self.skips_time() {
+            return;
+        }
+        let aio = &mut self.kernel.runtime().interp.aio;
+        let gap = aio.now() - paused_at;
+        if gap.is_finite() && gap > 0.0 {
+            aio.skipped -= gap;
+        }
+    }
+
+    /// Moves the loop's clock on to `at`, as if the time had passed.
+    fn skip_to(&mut self, at: f64) {
+        let aio = &mut self.kernel.runtime().interp.aio;
+        let gap = at - aio.now();
+        if gap.is_finite() && gap > 0.0 {
+            aio.skipped += gap;
         }
     }
 

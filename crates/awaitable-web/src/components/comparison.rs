@@ -104,9 +104,9 @@ pub fn comparison_view(props: &ComparisonProps) -> Html {
     html! {
         <section class="comparison" data-testid={format!("comparison-{n}")}
             aria-labelledby={title_id.clone()}>
-            <h3 id={title_id}>
+            <p class="comparison-title" id={title_id}>
                 { match lang { Lang::Fr => "Synchrone ou asynchrone ?", Lang::En => "Synchronous or asynchronous?" } }
-            </h3>
+            </p>
             { bar("sync", sync_name, c.sync_seconds, format!("comparison-{n}-sync")) }
             { bar("async", async_name, c.async_seconds, format!("comparison-{n}-async")) }
             <p class="comparison-speedup">

@@ -149,6 +149,7 @@ fn seconds(x: f64, lang: Lang) -> String {
 fn state_words(state: &SegmentState, lang: Lang) -> String {
     match state {
         SegmentState::Awaiting(what) => format!("{} {what}", text(lang, "attend", "awaiting")),
+        SegmentState::Blocked => text(lang, "bloque la boucle", "blocking the loop").to_owned(),
         other => Kind::of(other).name(lang).to_owned(),
     }
 }
@@ -287,7 +288,7 @@ pub fn rows(timeline: &Timeline, lang: Lang) -> Vec<Row> {
         let mut pieces = pieces(&name, stretches, px_per_s, lang);
         for piece in &mut pieces {
             if let Some(reason) = &piece.label {
-                let by = text(lang, "boucle bloquée par", "loop blocked by");
+                let by = text(lang, "bloquée par", "blocked by");
                 piece.detail = detail(
                     &name,
                     &format!("{by} {reason}"),
@@ -799,7 +800,7 @@ mod tests {
         assert_eq!(rows[0].name, "boucle");
         assert_eq!(
             rows[0].pieces[0].detail,
-            "boucle : boucle bloquée par time.sleep(10), début 0,00 s, durée 10,00 s"
+            "boucle : bloquée par time.sleep(10), début 0,00 s, durée 10,00 s"
         );
         assert_eq!(rows[1].name, "cellule");
     }

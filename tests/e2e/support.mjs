@@ -1,0 +1,132 @@
+// What the end-to-end specs share: the built page in dist/ served on
+// loopback, Debian's Chromium, and waiting for what a person would see.
+
+import { readFile, stat } from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.join(root, "dist");
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+// Quiet Chromium: this machine has no network beyond loopback, and Chromium
+// would otherwise try to reach its services at every start.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+const CONTENT_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port, as a plain static host would. */
+async function startServer() {
+  const server = http.createServer(async (request, response) => {
+    const url = new URL(request.url, "http://127.0.0.1");
+    const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)));
+    const target = file.endsWith(path.sep) ? path.join(file, "index.html") : file;
+    if (!target.startsWith(dist + path.sep)) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(target);
+      const type = CONTENT_TYPES[path.extname(target)] ?? "application/octet-stream";
+      response.writeHead(200, { "Content-Type": type }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
+/**
+ * The page's server and a browser, for one spec file: `open(query)` opens a
+ * fresh page on the notebook once Python is ready, collecting page errors;
+ * `stop()` closes everything.
+ */
+export async function startSite() {
+  await stat(path.join(dist, "index.html")).catch(() => {
+    throw new Error("dist/index.html is missing: build the page first (trunk build)");
+  });
+  const server = await startServer();
+  const baseUrl = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    async open(query = "", options = {}) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(String(error)));
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      await page.goto(baseUrl + query);
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="kernel-status"]')?.textContent.includes("Idle"),
+      );
+      return { page, errors, close: () => context.close() };
+    },
+    async stop() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** The text of the element with this test id. */
+export function textOf(page, testId) {
+  return page.getByTestId(testId).textContent();
+}
+
+/** Waits until the element's text contains `text`; returns how long it took. */
+export async function waitForText(page, testId, text, timeout = 10_000) {
+  const started = Date.now();
+  await page.waitForFunction(
+    ([id, wanted]) =>
+      document.querySelector(`[data-testid="${id}"]`)?.textContent.includes(wanted),
+    [testId, text],
+    { timeout, polling: 10 },
+  );
+  return Date.now() - started;
+}
+
+/**
+ * The number (from 1) of the code cell whose editor holds `marker`; if none
+ * does, cell 1 gets `source` typed in. So a spec runs a course cell where the
+ * course shows it, and still runs on a page without it.
+ */
+export async function cellWith(page, marker, source) {
+  const found = await page.evaluate((wanted) => {
+    const editors = [...document.querySelectorAll('[data-testid^="editor-"]')];
+    const editor = editors.find((e) => e.value.includes(wanted));
+    return editor ? Number(editor.dataset.testid.slice("editor-".length)) : null;
+  }, marker);
+  if (found !== null) return found;
+  await page.getByTestId("editor-1").fill(source);
+  return 1;
+}
+
+/** Runs cell `n` and waits until it has finished (its prompt shows a count). */
+export async function runAndWait(page, n, timeout = 30_000) {
+  await page.getByTestId(`run-${n}`).click();
+  await page.waitForFunction(
+    (id) => /^\[\d+\]$/.test(document.querySelector(`[data-testid="count-${id}"]`)?.textContent ?? ""),
+    n,
+    { timeout, polling: 20 },
+  );
+}
