@@ -202,6 +202,28 @@ test("the exercise's solution fetches three summaries, then falls back to labell
   }
 });
 
+test("a browser that knows it is offline answers at once, without a request", TEST_OPTIONS, async () => {
+  const mock = await startWikipediaMock();
+  try {
+    const { page, errors, close } = await site.open(
+      `?lang=en&clock=fast&wikipedia=${encodeURIComponent(mock.url)}`,
+    );
+    await page.context().setOffline(true);
+    const n = await cellWith(page, "wiki_async(page)", SOLUTION);
+    await runAndWait(page, n);
+    assert.equal(mock.seen.length, 0);
+    assert.equal(
+      (await textOf(page, `output-${n}`)).split("[Awaitable offline stand-in").length - 1,
+      3,
+    );
+    assert.equal(await textOf(page, `offline-notice-${n}`), "Offline stand-in — not Wikipedia's text");
+    assert.deepEqual(realErrors(errors), []);
+    await close();
+  } finally {
+    await mock.close();
+  }
+});
+
 test("fetch faults become the wikipedia package's exceptions", TEST_OPTIONS, async () => {
   const mock = await startWikipediaMock();
   try {

@@ -53,7 +53,7 @@ const BUILD_ENV: &[Env] = &[Env::PathFirst(TOOLS_BIN)];
 #[rustfmt::skip]
 pub const TEST_STEPS: &[Step] = &[
     Step::run("wasm lint", &["cargo", "clippy", "--target", "wasm32-unknown-unknown", "-p", "awaitable-web", "--all-targets", "--", "-D", "warnings"]),
-    Step::tests("browser tests", &["cargo", "test", "--target", "wasm32-unknown-unknown", "-p", "awaitable-web", "--test", "browser"])
+    Step::tests("browser tests", &["cargo", "test", "--target", "wasm32-unknown-unknown", "-p", "awaitable-web", "--test", "browser", "--test", "views"])
         .with_env(&[Env::Set("CHROMEDRIVER", "/usr/bin/chromedriver")]),
     BUILD_PAGE,
     Step::tests("end-to-end", &["node", "--test", "--test-reporter=tap", "tests/e2e/notebook.spec.mjs", "tests/e2e/views.spec.mjs"]),
