@@ -152,7 +152,7 @@ pub fn get(
     let signal = controller.signal();
     // Ends when the fetch does, which the handle's controller can force.
     wasm_bindgen_futures::spawn_local(async move {
-        let reply = fetch_reply(JsFuture::from(promise), &signal).await;
+        let reply = fetch_reply(JsFuture::from(promise)).await;
         if !signal.aborted() {
             once.reply(reply);
         }
@@ -189,10 +189,10 @@ fn request(
 }
 
 /// Waits for the response and reads it.
-async fn fetch_reply(response: JsFuture, signal: &AbortSignal) -> HostReply {
+async fn fetch_reply(response: JsFuture) -> HostReply {
     let response = match response.await {
         Ok(response) => response,
-        Err(error) => return failed(FetchError::from(error), signal),
+        Err(error) => return failed(FetchError::from(error)),
     };
     let Ok(response) = response.dyn_into::<Response>() else {
         return other("fetch did not give a response");
@@ -220,25 +220,21 @@ async fn fetch_reply(response: JsFuture, signal: &AbortSignal) -> HostReply {
             retry_after,
         },
         Ok(None) => too_large(),
-        Err(error) => failed(error, signal),
+        Err(error) => failed(error),
     }
 }
 
-/// How a rejected fetch or read reads to Python.
-fn failed(error: FetchError, signal: &AbortSignal) -> HostReply {
-    let kind = if signal.aborted() {
-        // Not delivered: whoever aborted has answered already.
-        NetError::Other
-    } else if error.name == "TypeError" {
-        NetError::Offline
+/// How a rejected fetch or read reads to Python: a `TypeError` is a network
+/// failure. (After an abort nothing is delivered: whoever aborted answered.)
+fn failed(error: FetchError) -> HostReply {
+    if error.name == "TypeError" {
+        HostReply::Failed {
+            kind: NetError::Offline,
+            message: format!("cannot reach the server ({})", error.message),
+        }
     } else {
-        NetError::Other
-    };
-    let message = match kind {
-        NetError::Offline => format!("cannot reach the server ({})", error.message),
-        _ => error.to_string(),
-    };
-    HostReply::Failed { kind, message }
+        other(error)
+    }
 }
 
 fn too_large() -> HostReply {

@@ -6,8 +6,9 @@
 //! timers, the [`state`] of the page, and its [`components`].
 //!
 //! Everything compiles natively too, so the pure parts ([`budget`],
-//! [`outputs`], [`state`]) are tested with `cargo test`; the host and the
-//! components are tested in headless Chromium (`tests/browser.rs`).
+//! [`outputs`], [`state`], [`route`], [`runs`], the views' layout) are tested
+//! with `cargo test`; the host and the components are tested in headless
+//! Chromium (`tests/browser.rs`, `tests/views.rs`).
 
 // Every public item says what it is for; the gate's clippy -D warnings makes
 // this an error.

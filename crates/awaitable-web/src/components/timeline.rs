@@ -156,19 +156,10 @@ fn state_words(state: &SegmentState, lang: Lang) -> String {
 
 /// `Task-2 : attend sleep(10), début 0,00 s, durée 10,00 s`.
 fn detail(row: &str, what: &str, start: f64, end: f64, lang: Lang) -> String {
-    let colon = text(lang, " :", ":");
-    let (from, lasting) = text2(lang);
-    format!(
-        "{row}{colon} {what}, {from} {}, {lasting} {}",
-        seconds(start, lang),
-        seconds(end - start, lang)
-    )
-}
-
-fn text2(lang: Lang) -> (&'static str, &'static str) {
+    let (start, duration) = (seconds(start, lang), seconds(end - start, lang));
     match lang {
-        Lang::Fr => ("début", "durée"),
-        Lang::En => ("from", "for"),
+        Lang::Fr => format!("{row} : {what}, début {start}, durée {duration}"),
+        Lang::En => format!("{row}: {what}, from {start}, for {duration}"),
     }
 }
 
