@@ -40,8 +40,8 @@ use yew::Callback;
 use crate::budget::Budget;
 use crate::fetch::{self, InFlight};
 use crate::outputs::{output_delta, OutputDelta, OutputMark};
+use crate::records::TimelineBatch;
 use crate::route::{EventRouter, Routed};
-use crate::runs::TimelineBatch;
 
 /// The shortest time between two timeline reports while Python computes, in
 /// milliseconds: the views redraw at most this often.
@@ -267,7 +267,8 @@ struct Inner {
     this: Weak<RefCell<Inner>>,
     /// This host's number.
     id: u64,
-    fast_clock: bool,
+    /// Whether waits take real time or are skipped.
+    clock_choice: ClockChoice,
     /// With the fast clock, the loop time at which the last slice gave the
     /// browser its turn: time stands still until the next slice.
     paused_at: Option<f64>,
@@ -320,7 +321,7 @@ impl Host {
                 shut_down: false,
                 this: this.clone(),
                 id,
-                fast_clock: config.clock == ClockChoice::Fast,
+                clock_choice: config.clock,
                 paused_at: None,
                 in_flight: HashMap::new(),
                 heartbeat: Heartbeat::new(),
@@ -381,6 +382,22 @@ impl Host {
         inner.queue.clear();
         inner.next = Next::Nothing;
         inner.in_flight.clear();
+    }
+
+    /// Real time, or fast-forward: while a cell runs, the kernel's waits
+    /// (`asyncio.sleep`, `time.sleep`) are skipped instead of waited for, as
+    /// the CLI's `--clock virtual` does (see [`ClockChoice::Fast`]). A wait
+    /// already pending ends at once when fast-forward is switched on.
+    pub fn set_clock(&self, choice: ClockChoice) {
+        let mut inner = self.inner.borrow_mut();
+        if inner.shut_down || inner.clock_choice == choice {
+            return;
+        }
+        inner.clock_choice = choice;
+        inner.paused_at = None;
+        if choice == ClockChoice::Fast && matches!(inner.next, Next::Wake { .. }) {
+            inner.slice_soon();
+        }
     }
 
     /// How the Python event loop is doing right now (`None` while the host is
@@ -686,7 +703,9 @@ impl Inner {
     /// time, as in the CLI). Background tasks keep real time, so that one
     /// that loops forever cannot spin the page.
     fn skips_time(&self) -> bool {
-        self.fast_clock && self.kernel.is_running() && self.in_flight.is_empty()
+        self.clock_choice == ClockChoice::Fast
+            && self.kernel.is_running()
+            && self.in_flight.is_empty()
     }
 
     /// With the fast clock, takes back the time the browser's turn took since

@@ -6,7 +6,7 @@
 //! timers, the [`state`] of the page, and its [`components`].
 //!
 //! Everything compiles natively too, so the pure parts ([`budget`],
-//! [`outputs`], [`state`], [`route`], [`runs`], the views' layout) are tested
+//! [`outputs`], [`state`], [`records`], [`route`], the views' layout) are tested
 //! with `cargo test`; the host and the components are tested in headless
 //! Chromium (`tests/browser.rs`, `tests/views.rs`).
 
@@ -22,6 +22,6 @@ pub mod host;
 pub mod outputs;
 pub mod page;
 pub mod panic;
+pub mod records;
 pub mod route;
-pub mod runs;
 pub mod state;

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use awaitable_notebook::comparison::Comparison;
 use awaitable_notebook::course::Lang;
 use awaitable_notebook::kernel::Kernel;
+use awaitable_notebook::params::ClockChoice;
 use awaitable_notebook::timeline::Timeline;
 use awaitable_python::aio::Clock;
 use awaitable_python::events::Event;
@@ -26,7 +27,7 @@ use awaitable_web::components::timeline::{TimelineProps, TimelineView};
 use awaitable_web::fetch;
 use awaitable_web::host::{BrowserClock, Host, HostEvent, KernelStatus};
 use awaitable_web::outputs::{apply_delta, OutputView};
-use awaitable_web::runs::{RunLog, TimelineBatch};
+use awaitable_web::records::{RunRecords, TimelineBatch};
 use awaitable_web::state::KernelState;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsValue;
@@ -458,12 +459,12 @@ async fn the_exercise_is_compared_with_cell_f_and_stand_ins_are_flagged() {
          await asyncio.gather(asyncio.sleep(6), asyncio.sleep(6))\n\
          print(\"[Awaitable offline stand-in, not Wikipedia's text] Une coroutine…\")\n{duration}"
     );
-    let mut runs = RunLog::default();
-    runs.apply(batch(0, &sync));
-    runs.apply(batch(1, &exercise));
+    let mut records = RunRecords::default();
+    records.apply(batch(0, &sync));
+    records.apply(batch(1, &exercise));
     let views = Views {
         lang: Lang::En,
-        runs: Rc::new(runs),
+        records: Rc::new(records),
         references: Rc::new([(1, 0)]),
     };
     let root = mount_point();
@@ -506,4 +507,34 @@ async fn the_exercise_is_compared_with_cell_f_and_stand_ins_are_flagged() {
     assert!(all(&root, ".comparison").is_empty());
     assert!(all(&root, ".offline-notice").is_empty());
     app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_fast_clock_skips_sleeps_exactly_and_can_be_switched_on_mid_sleep() {
+    let (host, outputs) = host_with_outputs();
+    host.set_clock(ClockChoice::Fast);
+    host.run(0, CELL_D.replace("sleep(1)", "sleep(10)"));
+    wait_until("cell (d) on the fast clock", 3_000.0, || {
+        printed(&outputs, 0).matches("Durée totale").count() == 2
+    })
+    .await;
+    let text = printed(&outputs, 0);
+    assert!(
+        text.contains("30.00 secondes") && text.contains("10.00 secondes"),
+        "{text}"
+    );
+
+    let (host, outputs) = host_with_outputs();
+    host.run(
+        0,
+        "import time\nstart = time.time()\ntime.sleep(60)\nprint(round(time.time() - start))"
+            .to_owned(),
+    );
+    TimeoutFuture::new(100).await;
+    assert_eq!(printed(&outputs, 0), "");
+    host.set_clock(ClockChoice::Fast);
+    wait_until("the sleep to end", 1_000.0, || {
+        printed(&outputs, 0) == "60\n"
+    })
+    .await;
 }

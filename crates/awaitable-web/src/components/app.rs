@@ -9,7 +9,7 @@ use crate::components::run_views::Views;
 use crate::components::toolbar::Toolbar;
 use crate::demo::demo_cells;
 use crate::host::{CellIndex, Host, HostConfig};
-use crate::runs::RunLog;
+use crate::records::RunRecords;
 use crate::state::{Action, Notebook};
 
 /// The app: owns the notebook state, and with it the kernel's host.
@@ -18,17 +18,17 @@ pub fn app() -> Html {
     let notebook = use_reducer(|| Notebook::new(demo_cells()));
     // The views (timelines, comparisons, heartbeat): each cell's last run,
     // fed by the host, and the page's options.
-    let runs = use_reducer(RunLog::default);
+    let records = use_reducer(RunRecords::default);
     let options = use_memo((), |_| crate::page::options());
     let config = {
-        let runs = runs.dispatcher();
+        let records = records.dispatcher();
         let mut config = HostConfig::from_options(&options);
-        config.timeline = Some(Callback::from(move |batches| runs.dispatch(batches)));
+        config.timeline = Some(Callback::from(move |batches| records.dispatch(batches)));
         config
     };
     let views = Views {
         lang: options.lang,
-        runs: Rc::new((*runs).clone()),
+        records: Rc::new((*records).clone()),
         references: Rc::new([]),
     };
 

@@ -3,7 +3,7 @@
 //! the sync/async comparison when the run (or the exercise against cell (f))
 //! printed durations to compare.
 //!
-//! The views read the runs from a [`Views`] context that the app provides,
+//! The views read the records from a [`Views`] context that the app provides,
 //! so that a cell needs one line to show them: `<RunViews {index} />`.
 
 use std::rc::Rc;
@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::components::comparison::ComparisonView;
 use crate::components::timeline::TimelineView;
 use crate::host::CellIndex;
-use crate::runs::{RunLog, RunRecord};
+use crate::records::{RunRecord, RunRecords};
 
 /// What the run views need from the page, provided by the app as a context.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,7 +24,7 @@ pub struct Views {
     /// The language of the views' texts.
     pub lang: Lang,
     /// Each cell's last run.
-    pub runs: Rc<RunLog>,
+    pub records: Rc<RunRecords>,
     /// Cells compared with another one: `(cell, reference)` compares what
     /// `cell` printed (asynchronous) with the last duration `reference`
     /// printed (synchronous), as the exercise is compared with cell (f).
@@ -62,12 +62,12 @@ fn draw(record: &RunRecord, reference: Option<&RunRecord>) -> Drawn {
 #[function_component(RunViews)]
 pub fn run_views(props: &RunViewsProps) -> Html {
     let views = use_context::<Views>().unwrap_or_default();
-    let record = views.runs.get(props.index).cloned();
+    let record = views.records.get(props.index).cloned();
     let reference = views
         .references
         .iter()
         .find(|(cell, _)| *cell == props.index)
-        .and_then(|(_, reference)| views.runs.get(*reference).cloned());
+        .and_then(|(_, reference)| views.records.get(*reference).cloned());
     let drawn = use_memo((record.clone(), reference), |(record, reference)| {
         record
             .as_ref()

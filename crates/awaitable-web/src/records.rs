@@ -2,7 +2,7 @@
 //! notices are drawn from: the runtime events that concern it (see
 //! [`crate::route`]), bounded in size.
 //!
-//! The host sends [`TimelineBatch`]es; a [`RunLog`] (a Yew reducer) keeps one
+//! The host sends [`TimelineBatch`]es; a [`RunRecords`] (a Yew reducer) keeps one
 //! [`RunRecord`] per cell, replaced when the cell runs again. Records only
 //! grow, so that comparing two versions of one is cheap (see
 //! [`RunRecord`]'s `PartialEq`).
@@ -183,11 +183,11 @@ impl RunRecord {
 
 /// Each cell's last run, by cell index.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RunLog {
+pub struct RunRecords {
     runs: BTreeMap<CellIndex, Rc<RunRecord>>,
 }
 
-impl RunLog {
+impl RunRecords {
     /// The last run of cell `cell`, if it has one.
     pub fn get(&self, cell: CellIndex) -> Option<&Rc<RunRecord>> {
         self.runs.get(&cell)
@@ -207,7 +207,7 @@ impl RunLog {
     }
 }
 
-impl Reducible for RunLog {
+impl Reducible for RunRecords {
     type Action = Vec<TimelineBatch>;
 
     fn reduce(self: Rc<Self>, batches: Vec<TimelineBatch>) -> Rc<Self> {
@@ -224,7 +224,7 @@ mod tests {
     use awaitable_python::events::{Event, EventKind};
     use awaitable_python::interp::Stream;
 
-    use crate::runs::{RunLog, TimelineBatch, MAX_EVENTS, MAX_OUTPUT_BYTES};
+    use crate::records::{RunRecords, TimelineBatch, MAX_EVENTS, MAX_OUTPUT_BYTES};
 
     fn batch(count: u32, events: Vec<EventKind>, live: bool) -> TimelineBatch {
         TimelineBatch {
@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn a_record_grows_then_a_new_run_replaces_it() {
-        let mut log = RunLog::default();
+        let mut log = RunRecords::default();
         log.apply(batch(1, vec![EventKind::CellStarted { cell: 1 }], true));
         log.apply(batch(1, vec![printed("hi\n", 1)], false));
         let record = log.get(0).expect("a record").clone();
@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn a_record_keeps_a_bounded_number_of_events_and_bytes() {
-        let mut log = RunLog::default();
+        let mut log = RunRecords::default();
         let many = (0..MAX_EVENTS + 10)
             .map(|task| EventKind::TaskRunning { task: task as u64 })
             .collect();
@@ -278,7 +278,7 @@ mod tests {
         assert_eq!(record.events.len(), MAX_EVENTS);
         assert!(record.truncated);
 
-        let mut log = RunLog::default();
+        let mut log = RunRecords::default();
         let text = "é".repeat(MAX_OUTPUT_BYTES);
         log.apply(batch(1, vec![printed(&text, 1)], true));
         let record = log.get(0).expect("a record");
@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn offline_stand_ins_and_pages_are_found() {
-        let mut log = RunLog::default();
+        let mut log = RunRecords::default();
         log.apply(batch(
             1,
             vec![
@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn versions_of_a_record_compare_by_identity_and_length() {
-        let mut log = RunLog::default();
+        let mut log = RunRecords::default();
         log.apply(batch(1, vec![EventKind::CellStarted { cell: 1 }], true));
         let before = log.clone();
         assert_eq!(before, log);
