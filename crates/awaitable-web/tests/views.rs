@@ -424,13 +424,15 @@ async fn a_dropped_request_is_aborted_and_never_answered() {
 struct WithViewsProps {
     views: Views,
     index: usize,
+    #[prop_or(true)]
+    compare: bool,
 }
 
 #[yew::function_component(WithViews)]
 fn with_views(props: &WithViewsProps) -> yew::Html {
     yew::html! {
         <yew::ContextProvider<Views> context={props.views.clone()}>
-            <RunViews index={props.index} />
+            <RunViews index={props.index} compare={props.compare} />
         </yew::ContextProvider<Views>>
     }
 }
@@ -471,6 +473,7 @@ async fn the_exercise_is_compared_with_cell_f_and_stand_ins_are_flagged() {
     let props = WithViewsProps {
         views: views.clone(),
         index: 1,
+        compare: false,
     };
     let app = yew::Renderer::<WithViews>::with_root_and_props(root.clone(), props).render();
     wait_until("the views", 2_000.0, || {
@@ -498,7 +501,11 @@ async fn the_exercise_is_compared_with_cell_f_and_stand_ins_are_flagged() {
 
     // Cell (f) alone printed one duration: a timeline, nothing to compare.
     let root = mount_point();
-    let props = WithViewsProps { views, index: 0 };
+    let props = WithViewsProps {
+        views,
+        index: 0,
+        compare: true,
+    };
     let app = yew::Renderer::<WithViews>::with_root_and_props(root.clone(), props).render();
     wait_until("the views of cell (f)", 2_000.0, || {
         !all(&root, "[data-testid=\"timeline-1\"]").is_empty()
@@ -537,4 +544,33 @@ async fn the_fast_clock_skips_sleeps_exactly_and_can_be_switched_on_mid_sleep() 
         printed(&outputs, 0) == "60\n"
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn only_cells_that_compare_show_a_comparison() {
+    let mut records = RunRecords::default();
+    records.apply(batch(0, CELL_D));
+    let views = Views {
+        lang: Lang::En,
+        records: Rc::new(records),
+        references: Rc::new([]),
+    };
+    for compare in [true, false] {
+        let root = mount_point();
+        let props = WithViewsProps {
+            views: views.clone(),
+            index: 0,
+            compare,
+        };
+        let app = yew::Renderer::<WithViews>::with_root_and_props(root.clone(), props).render();
+        wait_until("the timeline", 2_000.0, || {
+            !all(&root, "[data-testid=\"timeline-1\"]").is_empty()
+        })
+        .await;
+        assert_eq!(
+            all(&root, "[data-testid=\"comparison-1\"]").len(),
+            usize::from(compare)
+        );
+        app.destroy();
+    }
 }

@@ -36,6 +36,12 @@ pub struct Views {
 pub struct RunViewsProps {
     /// The cell's position, from 0. Test ids count from 1.
     pub index: CellIndex,
+    /// Whether to compare the two durations the run prints, if it prints
+    /// two (the course's comparison cells (d) and (e); by default any cell
+    /// that does). A cell compared with a reference ([`Views::references`])
+    /// is compared whatever this says.
+    #[prop_or(true)]
+    pub compare: bool,
 }
 
 /// The timeline and comparison of `record`'s run, computed once per version
@@ -46,11 +52,12 @@ struct Drawn {
     comparison: Option<Rc<Comparison>>,
 }
 
-fn draw(record: &RunRecord, reference: Option<&RunRecord>) -> Drawn {
+fn draw(record: &RunRecord, reference: Option<&RunRecord>, compare: bool) -> Drawn {
     let timeline = record.timeline().map(Rc::new);
     let comparison = timeline.as_ref().and_then(|timeline| match reference {
         Some(reference) => Comparison::from_runs(&reference.stdout(), &record.stdout(), timeline),
-        None => Comparison::from_cell(&record.stdout(), timeline),
+        None if compare => Comparison::from_cell(&record.stdout(), timeline),
+        None => None,
     });
     Drawn {
         timeline,
@@ -68,11 +75,14 @@ pub fn run_views(props: &RunViewsProps) -> Html {
         .iter()
         .find(|(cell, _)| *cell == props.index)
         .and_then(|(_, reference)| views.records.get(*reference).cloned());
-    let drawn = use_memo((record.clone(), reference), |(record, reference)| {
-        record
-            .as_ref()
-            .map(|record| draw(record, reference.as_deref()))
-    });
+    let drawn = use_memo(
+        (record.clone(), reference, props.compare),
+        |(record, reference, compare)| {
+            record
+                .as_ref()
+                .map(|record| draw(record, reference.as_deref(), *compare))
+        },
+    );
     let (Some(record), Some(drawn)) = (record, drawn.as_ref()) else {
         return html! {};
     };
