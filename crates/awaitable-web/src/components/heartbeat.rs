@@ -3,11 +3,11 @@
 //! `time.sleep` or a long computation holds it.
 //!
 //! The host keeps the [`Heartbeat`](awaitable_notebook::heartbeat::Heartbeat)
-//! model up to date ([`Host::heartbeat`]); this view asks it four times a
-//! second while the page is visible. The dot only pulses when a beat comes
-//! (and not at all under `prefers-reduced-motion`, see `www/views.css`); the
-//! text is a polite status that changes at most once a second, so that a
-//! screen reader is not flooded.
+//! model up to date ([`Host::heartbeat`](crate::host::Host::heartbeat)); this
+//! view asks it four times a second while the page is visible. The dot only
+//! pulses when a beat comes (and not at all under `prefers-reduced-motion`,
+//! see `www/views.css`); the text is a polite status that changes at most
+//! once a second, so that a screen reader is not flooded.
 
 use std::rc::Rc;
 
