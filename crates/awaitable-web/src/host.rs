@@ -262,13 +262,13 @@ struct Inner {
     next: Next,
     yielder: Yielder,
     report: Callback<Vec<HostEvent>>,
+    /// Whether waits take real time or are skipped.
+    clock_choice: ClockChoice,
     /// Set by [`Host::shutdown`]: nothing runs or reports any more.
     shut_down: bool,
     this: Weak<RefCell<Inner>>,
     /// This host's number.
     id: u64,
-    /// Whether waits take real time or are skipped.
-    clock_choice: ClockChoice,
     /// With the fast clock, the loop time at which the last slice gave the
     /// browser its turn: time stands still until the next slice.
     paused_at: Option<f64>,
@@ -318,10 +318,10 @@ impl Host {
                 next: Next::Nothing,
                 yielder: Yielder::new(channel, this.clone()),
                 report,
+                clock_choice: ClockChoice::Real,
                 shut_down: false,
                 this: this.clone(),
                 id,
-                clock_choice: config.clock,
                 paused_at: None,
                 in_flight: HashMap::new(),
                 heartbeat: Heartbeat::new(),
@@ -331,7 +331,9 @@ impl Host {
                 last_batch_ms: f64::NEG_INFINITY,
             })
         });
-        Ok(Host { inner })
+        let host = Host { inner };
+        host.set_clock(config.clock);
+        Ok(host)
     }
 
     /// Queues `source` to run as cell `cell`, after the cells already queued.
@@ -380,13 +382,13 @@ impl Host {
         let mut inner = self.inner.borrow_mut();
         inner.shut_down = true;
         inner.queue.clear();
-        inner.next = Next::Nothing;
         inner.in_flight.clear();
+        inner.next = Next::Nothing;
     }
 
     /// Real time, or fast-forward: while a cell runs, the kernel's waits
-    /// (`asyncio.sleep`, `time.sleep`) are skipped instead of waited for, as
-    /// the CLI's `--clock virtual` does (see [`ClockChoice::Fast`]). A wait
+    /// (`asyncio.sleep`, `time.sleep`) are skipped on its virtual clock
+    /// instead of waited for, as the CLI's `--clock virtual` does. A wait
     /// already pending ends at once when fast-forward is switched on.
     pub fn set_clock(&self, choice: ClockChoice) {
         let mut inner = self.inner.borrow_mut();
@@ -394,10 +396,19 @@ impl Host {
             return;
         }
         inner.clock_choice = choice;
-        inner.paused_at = None;
         if choice == ClockChoice::Fast && matches!(inner.next, Next::Wake { .. }) {
             inner.slice_soon();
         }
+    }
+
+    /// Whether Python is running or queued.
+    pub fn is_busy(&self) -> bool {
+        self.inner.borrow().status != KernelStatus::Idle
+    }
+
+    /// The instruction budget of the next slice (for tests and diagnostics).
+    pub fn budget(&self) -> u64 {
+        self.inner.borrow().budget.instructions()
     }
 
     /// How the Python event loop is doing right now (`None` while the host is
@@ -411,16 +422,6 @@ impl Host {
     /// How many HTTP requests are in flight (for tests and diagnostics).
     pub fn requests_in_flight(&self) -> usize {
         self.inner.borrow().in_flight.len()
-    }
-
-    /// Whether Python is running or queued.
-    pub fn is_busy(&self) -> bool {
-        self.inner.borrow().status != KernelStatus::Idle
-    }
-
-    /// The instruction budget of the next slice (for tests and diagnostics).
-    pub fn budget(&self) -> u64 {
-        self.inner.borrow().budget.instructions()
     }
 }
 
@@ -651,6 +652,25 @@ impl Inner {
         }
     }
 
+    /// Schedules a slice for loop time `at` (seconds).
+    fn wake_at(&mut self, at: f64) {
+        let delay_ms = ((at - self.kernel.runtime().interp.aio.now()) * 1000.0).ceil();
+        // setTimeout takes a signed 32-bit delay; longer ones fire at once.
+        let delay_ms = delay_ms.clamp(0.0, f64::from(i32::MAX)) as u32;
+        self.next = Next::Wake {
+            _timer: self.timer(delay_ms),
+        };
+    }
+
+    fn timer(&self, delay_ms: u32) -> Timeout {
+        let this = self.this.clone();
+        Timeout::new(delay_ms, move || {
+            if let Some(inner) = this.upgrade() {
+                run_slice(&inner);
+            }
+        })
+    }
+
     /// Adds routed events to the batches to send, for the executions shown.
     fn keep_batches(&mut self, routed: Vec<Routed>) {
         for Routed {
@@ -733,25 +753,6 @@ impl Inner {
         if gap.is_finite() && gap > 0.0 {
             aio.skipped += gap;
         }
-    }
-
-    /// Schedules a slice for loop time `at` (seconds).
-    fn wake_at(&mut self, at: f64) {
-        let delay_ms = ((at - self.kernel.runtime().interp.aio.now()) * 1000.0).ceil();
-        // setTimeout takes a signed 32-bit delay; longer ones fire at once.
-        let delay_ms = delay_ms.clamp(0.0, f64::from(i32::MAX)) as u32;
-        self.next = Next::Wake {
-            _timer: self.timer(delay_ms),
-        };
-    }
-
-    fn timer(&self, delay_ms: u32) -> Timeout {
-        let this = self.this.clone();
-        Timeout::new(delay_ms, move || {
-            if let Some(inner) = this.upgrade() {
-                run_slice(&inner);
-            }
-        })
     }
 }
 
