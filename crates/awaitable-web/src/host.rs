@@ -20,7 +20,9 @@ use std::fmt;
 use std::rc::{Rc, Weak};
 
 use awaitable_notebook::kernel::{ExecutionState, Kernel};
+use awaitable_notebook::params::ClockChoice;
 use awaitable_python::aio::Clock;
+use awaitable_python::events::Event;
 use awaitable_python::runtime::{HostReply, NetError, Outcome};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
@@ -112,7 +114,7 @@ pub enum KernelStatus {
 }
 
 /// What the host tells the app, in the order it happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum HostEvent {
     /// The cell waits for the cells queued before it.
     Queued {
@@ -152,6 +154,9 @@ pub enum HostEvent {
     },
     /// The kernel's status changed.
     Status(KernelStatus),
+    /// The runtime's events of the slice (tasks, waits, output, pages asked
+    /// of `wikipedia`), in order, before the slice's `Output` and `Finished`.
+    Timeline(Vec<Event>),
 }
 
 /// A handle on the browser host. Clones share one kernel; when the last one
@@ -208,6 +213,8 @@ struct Inner {
     next: Next,
     yielder: Yielder,
     report: Callback<Vec<HostEvent>>,
+    /// Whether waits take real time or are skipped.
+    clock_choice: ClockChoice,
     /// Set by [`Host::shutdown`]: nothing runs or reports any more.
     shut_down: bool,
     this: Weak<RefCell<Inner>>,
@@ -229,6 +236,7 @@ impl Host {
                 next: Next::Nothing,
                 yielder: Yielder::new(channel, this.clone()),
                 report,
+                clock_choice: ClockChoice::Real,
                 shut_down: false,
                 this: this.clone(),
             })
@@ -283,6 +291,21 @@ impl Host {
         inner.shut_down = true;
         inner.queue.clear();
         inner.next = Next::Nothing;
+    }
+
+    /// Real time, or fast-forward: while a cell runs, the kernel's waits
+    /// (`asyncio.sleep`, `time.sleep`) are skipped on its virtual clock
+    /// instead of waited for, as the CLI's `--clock virtual` does. A wait
+    /// already pending ends at once when fast-forward is switched on.
+    pub fn set_clock(&self, choice: ClockChoice) {
+        let mut inner = self.inner.borrow_mut();
+        if inner.shut_down || inner.clock_choice == choice {
+            return;
+        }
+        inner.clock_choice = choice;
+        if choice == ClockChoice::Fast && matches!(inner.next, Next::Wake { .. }) {
+            inner.slice_soon();
+        }
     }
 
     /// Whether Python is running or queued.
@@ -380,13 +403,16 @@ impl Inner {
 
     /// Reports new output and finished executions.
     fn collect(&mut self, events: &mut Vec<HostEvent>) {
-        // The timeline is not drawn yet; draining it keeps it from growing.
-        let printed = self.kernel.take_timeline().iter().any(|event| {
+        let timeline = self.kernel.take_timeline();
+        let printed = timeline.iter().any(|event| {
             matches!(
                 event.kind,
                 awaitable_python::events::EventKind::Output { .. }
             )
         });
+        if !timeline.is_empty() {
+            events.push(HostEvent::Timeline(timeline));
+        }
         let finished = self.kernel.take_finished();
         if printed || !finished.is_empty() {
             for shown in &mut self.shown {
@@ -462,8 +488,20 @@ impl Inner {
         }
     }
 
-    /// Schedules a slice for loop time `at` (seconds).
+    /// Schedules a slice for loop time `at` (seconds). In fast-forward, while
+    /// a cell runs, the clock jumps there instead. Background tasks left by
+    /// finished cells wait in real time, so that a forgotten
+    /// `while True: await asyncio.sleep(1)` cannot spin the page.
     fn wake_at(&mut self, at: f64) {
+        if self.clock_choice == ClockChoice::Fast && self.kernel.is_running() {
+            let aio = &mut self.kernel.runtime().interp.aio;
+            let wait = at - aio.now();
+            if wait.is_finite() && wait > 0.0 {
+                aio.skipped += wait;
+            }
+            self.slice_soon();
+            return;
+        }
         let delay_ms = ((at - self.kernel.runtime().interp.aio.now()) * 1000.0).ceil();
         // setTimeout takes a signed 32-bit delay; longer ones fire at once.
         let delay_ms = delay_ms.clamp(0.0, f64::from(i32::MAX)) as u32;

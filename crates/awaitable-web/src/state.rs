@@ -198,6 +198,8 @@ impl Notebook {
                     *status = new_status;
                 }
             }
+            // Not drawn yet.
+            HostEvent::Timeline(_) => {}
         }
     }
 
