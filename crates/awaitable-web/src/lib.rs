@@ -6,17 +6,24 @@
 //! timers, the [`state`] of the page, and its [`components`].
 //!
 //! Everything compiles natively too, so the pure parts ([`budget`],
-//! [`outputs`], [`state`]) are tested with `cargo test`; the host and the
-//! components are tested in headless Chromium (`tests/browser.rs`).
+//! [`document`], [`editing`], [`outputs`], [`runs`], [`state`]) are tested
+//! with `cargo test`; the host, [`storage`], [`browser`] and the components
+//! are tested in headless Chromium (`tests/browser.rs`) and end to end
+//! (`tests/e2e/`).
 
 // Every public item says what it is for; the gate's clippy -D warnings makes
 // this an error.
 #![warn(missing_docs)]
 
+pub mod browser;
 pub mod budget;
 pub mod components;
-pub mod demo;
+pub mod document;
+pub mod editing;
 pub mod host;
+pub mod i18n;
 pub mod outputs;
 pub mod panic;
+pub mod runs;
 pub mod state;
+pub mod storage;

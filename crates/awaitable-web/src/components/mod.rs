@@ -2,5 +2,12 @@
 
 pub mod app;
 pub mod cell;
+pub mod editor;
+pub mod exercise;
+pub mod help;
+pub mod import;
+pub mod notices;
 pub mod output;
+pub mod prose;
+pub mod reset;
 pub mod toolbar;
