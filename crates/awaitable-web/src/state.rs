@@ -324,8 +324,9 @@ impl Notebook {
     pub fn start(options: &PageOptions, loaded: Loaded) -> Notebook {
         let (document, specs) = Document::course();
         let mut notebook = Notebook::with_document(options.lang, document, specs);
-        notebook.clock = options.clock;
         notebook.restore(loaded);
+        // `?clock=fast` wins over the saved clock; without it (or with
+        // `clock=real`, which cannot be told apart) the saved one stays.
         if options.clock == ClockChoice::Fast {
             notebook.clock = ClockChoice::Fast;
         }
@@ -633,6 +634,8 @@ impl Notebook {
     }
 
     fn import(&mut self, notebook: ImportedNotebook, file_name: Option<String>, saved: Loaded) {
+        // The app gives the import a fresh kernel: nothing kept aside runs.
+        self.forget_runs();
         if self.document.is_course() {
             self.stash = Some(Rc::new(Stash {
                 document: self.document.clone(),

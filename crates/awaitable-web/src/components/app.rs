@@ -178,12 +178,13 @@ pub fn app() -> Html {
 fn use_saving(notebook: &UseReducerHandle<Notebook>, store: &Rc<Store>) {
     let saver = {
         let store = store.clone();
-        let dispatcher = notebook.dispatcher();
-        // What the page loaded is in storage already, unless it was
-        // unreadable: then the first save replaces it.
-        let stored =
-            (!matches!(notebook.storage, StorageNotice::StartedFresh(_))).then(|| notebook.work());
+        let notebook = notebook.clone();
         use_memo((), move |_| {
+            // What the page loaded is in storage already, unless it was
+            // unreadable: then the first save replaces it.
+            let stored = (!matches!(notebook.storage, StorageNotice::StartedFresh(_)))
+                .then(|| notebook.work());
+            let dispatcher = notebook.dispatcher();
             let report = Callback::from(move |notice| dispatcher.dispatch(Action::Storage(notice)));
             Saver::new(store, report, stored)
         })

@@ -395,6 +395,7 @@ fn an_import_replaces_the_course_until_going_back() {
         Ok(imported) => imported,
         Err(error) => panic!("{error}"),
     };
+    let notebook = run(notebook, vec![HostEvent::Started { cell: 3, count: 1 }]);
     let notebook = reduce(
         notebook,
         Action::ImportFailed(SavedError::NotJson(String::new()).message()),
@@ -422,4 +423,6 @@ fn an_import_replaces_the_course_until_going_back() {
     assert!(back.stash.is_none());
     assert_eq!(back.cells[0].source, "print('mine')");
     assert!(back.cells[0].is_edited());
+    // What ran when the import replaced it ran on the kernel the import ended.
+    assert!(!back.is_busy());
 }
