@@ -118,8 +118,6 @@ pub struct Interp {
     /// The allowance of nested calls between returns to the host (see
     /// [`NESTED_INSTRUCTION_LIMIT`]); tests lower it.
     pub nested_limit: u64,
-    /// Frames of executions suspended on the Rust stack by nested calls.
-    outer_depth: usize,
 }
 
 /// The value of a Python exception raised as a Rust `Err`.
@@ -148,7 +146,6 @@ impl Interp {
             nested_calls: 0,
             nested_budget: NESTED_INSTRUCTION_LIMIT,
             nested_limit: NESTED_INSTRUCTION_LIMIT,
-            outer_depth: 0,
         };
         crate::builtins::install(&mut interp);
         interp
@@ -391,11 +388,12 @@ impl Interp {
         if let Some(gen) = frame.gen.as_ref().and_then(|g| g.upgrade()) {
             *gen.state.borrow_mut() = GenState::Done;
         }
-        self.outer_depth = self.outer_depth.saturating_sub(0);
     }
 
+    /// Python's recursion limit on the running execution; executions suspended
+    /// under nested calls by built-ins count roughly, as those are capped anyway.
     fn check_depth(&self, exec: &Execution) -> Raise<()> {
-        if exec.frames.len() + self.outer_depth + self.nested_calls * 4 >= RECURSION_LIMIT {
+        if exec.frames.len() + self.nested_calls * 4 >= RECURSION_LIMIT {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         Ok(())

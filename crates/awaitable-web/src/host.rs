@@ -29,7 +29,7 @@ use awaitable_notebook::heartbeat::{Heartbeat, HeartbeatStatus};
 use awaitable_notebook::kernel::{ExecutionState, Kernel};
 use awaitable_notebook::params::{ClockChoice, PageOptions};
 use awaitable_python::aio::Clock;
-use awaitable_python::events::EventKind;
+use awaitable_python::events::{Event, EventKind};
 use awaitable_python::runtime::{HostCall, HostReply, Outcome};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
@@ -134,7 +134,7 @@ pub enum KernelStatus {
 }
 
 /// What the host tells the app, in the order it happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum HostEvent {
     /// The cell waits for the cells queued before it.
     Queued {
@@ -174,6 +174,9 @@ pub enum HostEvent {
     },
     /// The kernel's status changed.
     Status(KernelStatus),
+    /// The runtime's events of the slice (tasks, waits, output, pages asked
+    /// of `wikipedia`), in order, before the slice's `Output` and `Finished`.
+    Timeline(Vec<Event>),
 }
 
 /// How a host runs Python, from the page's options.
@@ -573,6 +576,9 @@ impl Inner {
             .iter()
             .any(|event| matches!(event.kind, EventKind::Output { .. }));
         self.heartbeat.observe_all(&timeline);
+        if !timeline.is_empty() {
+            events.push(HostEvent::Timeline(timeline.clone()));
+        }
         if self.timeline.is_some() {
             let routed = self.router.route(timeline);
             self.keep_batches(routed);
@@ -652,7 +658,8 @@ impl Inner {
         }
     }
 
-    /// Schedules a slice for loop time `at` (seconds).
+    /// Schedules a slice for loop time `at` (seconds). (Fast-forward skips
+    /// in [`Inner::slice`], see [`Inner::skips_time`].)
     fn wake_at(&mut self, at: f64) {
         let delay_ms = ((at - self.kernel.runtime().interp.aio.now()) * 1000.0).ceil();
         // setTimeout takes a signed 32-bit delay; longer ones fire at once.

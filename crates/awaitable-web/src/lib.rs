@@ -6,22 +6,28 @@
 //! timers, the [`state`] of the page, and its [`components`].
 //!
 //! Everything compiles natively too, so the pure parts ([`budget`],
-//! [`outputs`], [`state`], [`records`], [`route`], the views' layout) are tested
-//! with `cargo test`; the host and the components are tested in headless
-//! Chromium (`tests/browser.rs`, `tests/views.rs`).
+//! [`document`], [`editing`], [`outputs`], [`records`], [`route`], [`runs`],
+//! [`state`], the views' layout) are tested with `cargo test`; the host,
+//! [`storage`], [`browser`] and the components are tested in headless
+//! Chromium (`tests/browser.rs`, `tests/views.rs`) and end to end
+//! (`tests/e2e/`).
 
 // Every public item says what it is for; the gate's clippy -D warnings makes
 // this an error.
 #![warn(missing_docs)]
 
+pub mod browser;
 pub mod budget;
 pub mod components;
-pub mod demo;
+pub mod document;
+pub mod editing;
 pub mod fetch;
 pub mod host;
+pub mod i18n;
 pub mod outputs;
-pub mod page;
 pub mod panic;
 pub mod records;
 pub mod route;
+pub mod runs;
 pub mod state;
+pub mod storage;

@@ -10,10 +10,18 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use awaitable_notebook::course::{Lang, Visibility};
 use awaitable_notebook::kernel::ExecutionState;
+use awaitable_notebook::params::ClockChoice;
+use awaitable_notebook::saved::SavedWork;
+use awaitable_python::events::EventKind;
 use awaitable_web::components::app::App;
+use awaitable_web::components::prose::{ProseCell, ProseCellProps};
+use awaitable_web::document::{course_id, Prose, ProseText};
 use awaitable_web::host::{Host, HostEvent, KernelStatus};
 use awaitable_web::outputs::{apply_delta, OutputView};
+use awaitable_web::state::Loaded;
+use awaitable_web::storage::Store;
 use gloo_timers::callback::Interval;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -388,8 +396,12 @@ fn type_into(editor: &HtmlTextAreaElement, text: &str) {
     let _ = editor.dispatch_event(&input);
 }
 
-#[wasm_bindgen_test]
-async fn the_app_runs_an_edited_cell_and_shows_its_output() {
+/// Mounts the app in a fresh element, with no saved work, once Python is
+/// ready.
+async fn mount_app() -> (yew::AppHandle<App>, Element) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
     let root = match document().create_element("div") {
         Ok(root) => root,
         Err(_) => unreachable!("div is a valid tag"),
@@ -399,17 +411,32 @@ async fn the_app_runs_an_edited_cell_and_shows_its_output() {
     }
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     wait_until("the kernel", 2_000.0, || {
-        text_of(&root, "kernel-status").as_deref() == Some("Idle")
+        find(&root, "kernel-status")
+            .and_then(|status| status.get_attribute("data-status"))
+            .as_deref()
+            == Some("idle")
     })
     .await;
+    (app, root)
+}
+
+fn editor(root: &Element, n: usize) -> HtmlTextAreaElement {
+    match by_test_id(root, &format!("editor-{n}")).dyn_into::<HtmlTextAreaElement>() {
+        Ok(editor) => editor,
+        Err(_) => panic!("editor-{n} is not a textarea"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_app_runs_an_edited_cell_and_shows_its_output() {
+    let (app, root) = mount_app().await;
     assert_eq!(
         by_test_id(&root, "count-1").text_content().as_deref(),
         Some("[ ]")
     );
+    assert_eq!(editor(&root, 3).value(), "await exemple()");
 
-    let Ok(editor) = by_test_id(&root, "editor-1").dyn_into::<HtmlTextAreaElement>() else {
-        panic!("editor-1 is not a textarea")
-    };
+    let editor = editor(&root, 1);
     type_into(&editor, "x = 21\nprint('<b>not bold</b>')\nx * 2");
     click(&root, "run-1");
     wait_until("the output", 5_000.0, || {
@@ -442,6 +469,196 @@ async fn the_app_runs_an_edited_cell_and_shows_its_output() {
     );
     app.destroy();
     root.remove();
+}
+
+/// Presses `key` in `editor` (with Shift if `shift`), as the keyboard would.
+fn press(editor: &HtmlTextAreaElement, key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let Ok(event) = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+    else {
+        unreachable!("keydown is an event type")
+    };
+    let _ = editor.dispatch_event(&event);
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_indents_highlights_and_runs_with_shift_enter() {
+    let (app, root) = mount_app().await;
+    let first = editor(&root, 1);
+    let _ = first.focus();
+    type_into(&first, "for i in range(2):");
+    let end = first.value().len() as u32;
+    let _ = first.set_selection_range(end, end);
+    press(&first, "Enter", false);
+    assert_eq!(first.value(), "for i in range(2):\n    ");
+    press(&first, "Tab", false);
+    assert_eq!(first.value(), "for i in range(2):\n        ");
+    press(&first, "Tab", true);
+    assert_eq!(first.value(), "for i in range(2):\n    ");
+    type_into(&first, "for i in range(2):\n    print('tour', i)");
+    TimeoutFuture::new(20).await;
+    let highlighted = by_test_id(&root, "cell-1")
+        .query_selector(".tok-keyword")
+        .ok()
+        .flatten()
+        .and_then(|keyword| keyword.text_content());
+    assert_eq!(highlighted.as_deref(), Some("for"));
+
+    press(&first, "Enter", true);
+    wait_until("the run", 5_000.0, || {
+        text_of(&root, "output-1").as_deref() == Some("tour 0\ntour 1\n")
+    })
+    .await;
+    // Shift+Enter moved the focus on to the next cell's editor.
+    let focused = document()
+        .active_element()
+        .and_then(|element| element.get_attribute("data-testid"));
+    assert_eq!(focused.as_deref(), Some("editor-2"));
+    // Escape, then Tab: the browser moves the focus (the key is not taken).
+    let second = editor(&root, 2);
+    press(&second, "Escape", false);
+    let before = second.value();
+    press(&second, "Tab", false);
+    assert_eq!(second.value(), before);
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn validate_reports_the_checks_and_the_solution_toggles() {
+    let (app, root) = mount_app().await;
+    assert!(find(&root, "cell-8").is_none());
+    click(&root, "validate");
+    TimeoutFuture::new(20).await;
+    let verdict = |key: &str| {
+        find(&root, &format!("check-{key}")).and_then(|check| check.get_attribute("data-verdict"))
+    };
+    assert_eq!(verdict("uses-coroutines").as_deref(), Some("fail"));
+    assert_eq!(verdict("fetches-all-pages").as_deref(), Some("fail"));
+    assert_eq!(verdict("faster").as_deref(), Some("not-yet"));
+    click(&root, "solution-toggle");
+    TimeoutFuture::new(20).await;
+    assert!(find(&root, "cell-8").is_some());
+    assert_eq!(
+        by_test_id(&root, "solution-toggle")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_host_skips_waits_in_fast_forward() {
+    let (host, log) = logged_host();
+    host.set_clock(ClockChoice::Fast);
+    let start = now_ms();
+    host.run(
+        0,
+        "import asyncio, time\nstart = time.monotonic()\nawait asyncio.sleep(30)\ntime.sleep(20)\nprint(round(time.monotonic() - start))"
+            .to_owned(),
+    );
+    wait_until("the cell to finish", 5_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    assert!(now_ms() - start < 5_000.0);
+    assert_eq!(log.borrow().text(0), "50\n");
+}
+
+#[wasm_bindgen_test]
+async fn the_host_reports_the_runtime_events() {
+    let (host, log) = logged_host();
+    host.run(
+        0,
+        "import asyncio\nasync def f():\n    await asyncio.sleep(0)\nawait asyncio.gather(f(), f())"
+            .to_owned(),
+    );
+    wait_until("the cell to finish", 5_000.0, || {
+        log.borrow().finished(0).is_some()
+    })
+    .await;
+    let created = log
+        .borrow()
+        .events
+        .iter()
+        .filter_map(|(_, event)| match event {
+            HostEvent::Timeline(events) => Some(events.clone()),
+            _ => None,
+        })
+        .flatten()
+        .filter(|event| matches!(event.kind, EventKind::TaskCreated { cell: None, .. }))
+        .count();
+    assert_eq!(created, 2);
+}
+
+#[wasm_bindgen_test]
+async fn prose_is_built_as_nodes_never_as_html() {
+    let root = match document().create_element("div") {
+        Ok(root) => root,
+        Err(_) => unreachable!("div is a valid tag"),
+    };
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&root);
+    }
+    let prose = Rc::new(Prose {
+        id: "notes".to_owned(),
+        text: ProseText::One(
+            "## Title <img src=x onerror=alert(1)>\n\n<script>alert(1)</script> **bold** `code`\n\n[bad](javascript:alert(1)) [good](https://example.org/)"
+                .to_owned(),
+        ),
+        visibility: Visibility::Always,
+    });
+    let props = ProseCellProps {
+        prose,
+        lang: Lang::Fr,
+    };
+    let app = yew::Renderer::<ProseCell>::with_root_and_props(root.clone(), props).render();
+    TimeoutFuture::new(10).await;
+    assert!(matches!(root.query_selector("script, img"), Ok(None)));
+    let heading = root.query_selector("h2").ok().flatten();
+    assert_eq!(
+        heading.and_then(|h| h.text_content()).as_deref(),
+        Some("Title <img src=x onerror=alert(1)>")
+    );
+    assert!(matches!(root.query_selector("strong"), Ok(Some(_))));
+    let links = root
+        .query_selector_all("a")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    assert_eq!(links, 1);
+    let href = root
+        .query_selector("a")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"));
+    assert_eq!(href.as_deref(), Some("https://example.org/"));
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn saved_work_round_trips_through_local_storage() {
+    let store = Store::open();
+    assert!(matches!(store, Store::Local(_)));
+    let id = course_id();
+    let mut work = SavedWork::new(id.clone());
+    work.set_source("cell-a", "a", "print('saved')");
+    assert_eq!(store.save(&work), Ok(()));
+    assert_eq!(store.load(&id), Loaded::Work(work.clone()));
+    // Unreadable work is reported, not used.
+    if let Store::Local(storage) = &store {
+        let _ = storage.set_item(&id.storage_key(), "{\"version\": \"x\"");
+    }
+    assert!(matches!(store.load(&id), Loaded::Corrupt(_)));
+    // Empty work removes the key.
+    assert_eq!(store.save(&SavedWork::new(id.clone())), Ok(()));
+    assert_eq!(store.load(&id), Loaded::Nothing);
 }
 
 #[wasm_bindgen_test]

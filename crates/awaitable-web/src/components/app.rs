@@ -1,25 +1,56 @@
-//! The whole page: the toolbar and the notebook's cells, over one kernel.
+//! The whole page: the skip link, header, toolbar, notices, keyboard help
+//! and the notebook's cells, over one kernel.
+//!
+//! The app owns the browser side effects: it reads the URL's options and the
+//! saved work when it starts, applies the theme and language to `<html>`,
+//! keeps the host's clock in step with the state, saves the work a moment
+//! after each change, and runs the toolbar's commands. Everything it learns
+//! goes through the reducer in `state.rs`.
 
-use yew::prelude::*;
-
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use awaitable_notebook::course::{CodeRole, Lang, SYNC_CELL_ID};
+use awaitable_notebook::ipynb_import::{import_notebook, ImportError, MAX_IMPORT_BYTES};
+use awaitable_notebook::params::ClockChoice;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::browser::{
+    download, focus_target, page_options, read_file, remember_language, set_language, set_theme,
+    Download, FileRead, Listener,
+};
 use crate::components::cell::CodeCell;
+use crate::components::exercise::ExercisePanel;
+use crate::components::help::Help;
+use crate::components::notices::Notices;
+use crate::components::prose::ProseCell;
 use crate::components::run_views::Views;
-use crate::components::toolbar::Toolbar;
-use crate::demo::demo_cells;
-use crate::host::{CellIndex, Host, HostConfig};
+use crate::components::toolbar::{Command, Toolbar};
+use crate::document::{course_id, Entry};
+use crate::host::{CellIndex, Host, HostConfig, JsError};
+use crate::i18n::{file_unreadable, ui};
 use crate::records::RunRecords;
-use crate::state::{Action, Notebook};
+use crate::state::{Action, Notebook, StorageNotice};
+use crate::storage::{Saver, Store};
+
+/// The id of `<main>`, which the skip link jumps to.
+const MAIN_ID: &str = "notebook";
 
 /// The app: owns the notebook state, and with it the kernel's host.
 #[function_component(App)]
 pub fn app() -> Html {
-    let notebook = use_reducer(|| Notebook::new(demo_cells()));
-    // The views (timelines, comparisons, heartbeat): each cell's last run,
-    // fed by the host, and the page's options.
+    let options = use_memo((), |_| page_options());
+    let store = use_memo((), |_| Store::open());
+    let notebook = {
+        let options = options.clone();
+        let store = store.clone();
+        use_reducer(move || Notebook::start(&options, store.load(&course_id())))
+    };
+    let dispatcher = notebook.dispatcher();
+    // The run views (timelines, comparisons): each cell's last run, fed by
+    // the host, which also takes the page's `?wikipedia=` endpoint.
     let records = use_reducer(RunRecords::default);
-    let options = use_memo((), |_| crate::page::options());
     let config = {
         let records = records.dispatcher();
         let mut config = HostConfig::from_options(&options);
@@ -27,96 +58,318 @@ pub fn app() -> Html {
         config
     };
     let views = Views {
-        lang: options.lang,
+        lang: notebook.lang,
         records: Rc::new((*records).clone()),
-        references: Rc::new([]),
+        references: compared_cells(&notebook),
     };
 
     // The kernel starts with the app and goes with it. The host's report
     // callback holds the reducer, which holds the host: detaching breaks that
     // cycle, so that an unmounted app leaves no timer behind.
     {
-        let dispatcher = notebook.dispatcher();
+        let dispatcher = dispatcher.clone();
         let config = config.clone();
         use_effect_with((), move |_| {
-            attach_new_host(&dispatcher, config);
+            attach_new_host(&dispatcher, &config);
             move || dispatcher.dispatch(Action::Detach)
         });
     }
+    // The host follows the clock the state says, a new host included.
+    use_effect_with(
+        (notebook.host().cloned(), notebook.clock),
+        |(host, clock)| {
+            if let Some(host) = host {
+                host.set_clock(*clock);
+            }
+        },
+    );
+    use_effect_with(options.theme, |theme| set_theme(*theme));
+    use_effect_with(notebook.lang, |lang| {
+        set_language(*lang, ui(*lang).page_title);
+    });
+    use_saving(&notebook, &store);
+    // `?cell=N`: once the cells are on the page, bring that one into view.
+    {
+        let focus = options
+            .cell
+            .as_ref()
+            .and_then(|target| notebook.focus(target));
+        use_effect_with((), move |_| {
+            if let Some(focus) = focus {
+                focus_target(&focus);
+            }
+        });
+    }
 
-    let on_run = {
-        let notebook = notebook.clone();
-        Callback::from(move |(cell, source): (CellIndex, String)| {
-            if let Some(host) = notebook.host() {
+    // Stable callbacks (they change only with the host), so that a cell
+    // re-renders only when it changes.
+    let on_run = use_callback(
+        (notebook.host().cloned(), dispatcher.clone()),
+        |(cell, source): (CellIndex, String), (host, dispatcher)| {
+            if let Some(host) = host {
+                dispatcher.dispatch(Action::Submit {
+                    cell,
+                    source: source.clone(),
+                });
                 host.run(cell, source);
             }
-        })
-    };
-    let on_edit = {
-        let dispatcher = notebook.dispatcher();
-        Callback::from(move |(cell, source): (CellIndex, String)| {
+        },
+    );
+    let on_edit = use_callback(
+        dispatcher.clone(),
+        |(cell, source): (CellIndex, String), dispatcher| {
             dispatcher.dispatch(Action::Edit { cell, source });
-        })
-    };
-    let on_run_all = {
-        let notebook = notebook.clone();
-        Callback::from(move |_: ()| {
-            if let Some(host) = notebook.host() {
-                for (index, cell) in notebook.cells.iter().enumerate() {
-                    host.run(index, cell.source.clone());
+        },
+    );
+    let on_reset = use_callback(dispatcher.clone(), |cell: CellIndex, dispatcher| {
+        dispatcher.dispatch(Action::ResetCell(cell));
+    });
+    let on_validate = use_callback(dispatcher.clone(), |_: (), dispatcher| {
+        dispatcher.dispatch(Action::Validate);
+    });
+    let on_toggle_solution = use_callback(dispatcher.clone(), |_: (), dispatcher| {
+        dispatcher.dispatch(Action::ToggleSolution);
+    });
+    let on_command = use_command(&notebook, &store, &config);
+
+    let lang = notebook.lang;
+    let text = ui(lang);
+    let entries = notebook.document.entries.iter().flat_map(|entry| {
+        let mut items = Vec::new();
+        match entry {
+            Entry::Prose(prose) if notebook.shows(prose.visibility) => items.push(html! {
+                <ProseCell key={format!("p:{}", prose.id)} prose={prose.clone()} {lang} />
+            }),
+            Entry::Prose(_) => {}
+            Entry::Code(index) => {
+                let Some(cell) = notebook.cells.get(*index) else {
+                    return items;
+                };
+                if !notebook.shows(cell.visibility) {
+                    return items;
+                }
+                items.push(html! {
+                    <CodeCell key={format!("c:{}", cell.id)} index={*index} cell={cell.clone()}
+                        {lang} on_run={on_run.clone()} on_edit={on_edit.clone()}
+                        on_reset={on_reset.clone()} />
+                });
+                if cell.role == CodeRole::Exercise {
+                    items.push(html! {
+                        <ExercisePanel key="x:exercise-panel" {lang}
+                            status={notebook.exercise.clone()}
+                            show_solution={notebook.show_solution}
+                            on_validate={on_validate.clone()}
+                            on_toggle_solution={on_toggle_solution.clone()} />
+                    });
                 }
             }
-        })
-    };
-    let on_stop = {
-        let notebook = notebook.clone();
-        Callback::from(move |_: ()| {
-            if let Some(host) = notebook.host() {
-                host.stop();
-            }
-        })
-    };
-    let on_restart = {
-        let dispatcher = notebook.dispatcher();
-        Callback::from(move |_: ()| attach_new_host(&dispatcher, config.clone()))
-    };
+        }
+        items
+    });
 
     html! {
         <ContextProvider<Views> context={views}>
-            <header class="app-header">
-                <h1>{ "Awaitable" }</h1>
-                <p class="tagline">{ "asyncio, running in your browser" }</p>
-            </header>
-            <Toolbar
-                kernel={notebook.kernel.clone()}
-                busy={notebook.is_busy()}
-                {on_run_all}
-                {on_stop}
-                {on_restart}
-            />
-            <main class="notebook">
-                { for notebook.cells.iter().enumerate().map(|(index, cell)| html! {
-                    <CodeCell
-                        key={index}
-                        {index}
-                        cell={cell.clone()}
-                        on_run={on_run.clone()}
-                        on_edit={on_edit.clone()}
-                    />
-                }) }
+            <a class="skip-link" href={format!("#{MAIN_ID}")}>{ text.skip_link }</a>
+            if !options.embed {
+                <header class="app-header">
+                    <p class="brand">{ "Awaitable" }</p>
+                    <p class="tagline">{ text.tagline }</p>
+                </header>
+            }
+            <Toolbar {lang} kernel={notebook.kernel.clone()} busy={notebook.is_busy()}
+                clock={notebook.clock} imported={notebook.stash.is_some()}
+                confirm_reset={notebook.confirm_reset} {on_command} />
+            <Notices {lang} storage={notebook.storage.clone()}
+                import_error={notebook.import_error.clone()} />
+            <Help {lang} />
+            <main id={MAIN_ID} class="notebook" tabindex="-1">
+                { for entries }
             </main>
         </ContextProvider<Views>>
     }
 }
 
+/// Saves the learner's work a moment after it changes, and at once when the
+/// page goes away (a reload, closing the tab) or the app unmounts.
+#[hook]
+fn use_saving(notebook: &UseReducerHandle<Notebook>, store: &Rc<Store>) {
+    let saver = {
+        let store = store.clone();
+        let notebook = notebook.clone();
+        use_memo((), move |_| {
+            // What the page loaded is in storage already, unless it was
+            // unreadable: then the first save replaces it.
+            let stored = (!matches!(notebook.storage, StorageNotice::StartedFresh(_)))
+                .then(|| notebook.work());
+            let dispatcher = notebook.dispatcher();
+            let report = Callback::from(move |notice| dispatcher.dispatch(Action::Storage(notice)));
+            Saver::new(store, report, stored)
+        })
+    };
+    {
+        let saver = saver.clone();
+        use_effect_with(notebook.work(), move |work| saver.schedule(work.clone()));
+    }
+    use_effect_with((), move |_| {
+        let listener = {
+            let saver = saver.clone();
+            Listener::on_window("pagehide", move || saver.flush())
+        };
+        move || {
+            drop(listener);
+            saver.flush();
+        }
+    });
+}
+
+/// The toolbar's commands. The last download and file read are owned here,
+/// so that a newer one (or unmounting) revokes or aborts the older.
+#[hook]
+fn use_command(
+    notebook: &UseReducerHandle<Notebook>,
+    store: &Rc<Store>,
+    config: &HostConfig,
+) -> Callback<Command> {
+    let downloaded: Rc<RefCell<Option<Download>>> = use_mut_ref(|| None);
+    let reading: Rc<RefCell<Option<FileRead>>> = use_mut_ref(|| None);
+    let notebook = notebook.clone();
+    let store = store.clone();
+    let config = config.clone();
+    Callback::from(move |command: Command| {
+        let dispatcher = notebook.dispatcher();
+        match command {
+            Command::RunAll => {
+                if let Some(host) = notebook.host() {
+                    for (cell, source) in notebook.runnable() {
+                        dispatcher.dispatch(Action::Submit {
+                            cell,
+                            source: source.clone(),
+                        });
+                        host.run(cell, source);
+                    }
+                }
+            }
+            Command::Stop => {
+                if let Some(host) = notebook.host() {
+                    host.stop();
+                }
+            }
+            Command::Restart => attach_new_host(&dispatcher, &config),
+            Command::ToggleClock => dispatcher.dispatch(Action::SetClock(match notebook.clock {
+                ClockChoice::Real => ClockChoice::Fast,
+                ClockChoice::Fast => ClockChoice::Real,
+            })),
+            Command::ToggleLang => {
+                let lang = match notebook.lang {
+                    Lang::Fr => Lang::En,
+                    Lang::En => Lang::Fr,
+                };
+                dispatcher.dispatch(Action::SetLang(lang));
+                remember_language(lang);
+            }
+            Command::Export => {
+                let (name, json) = notebook.export();
+                match download(&name, &json, "application/x-ipynb+json") {
+                    Ok(download) => *downloaded.borrow_mut() = Some(download),
+                    Err(error) => web_sys::console::error_1(&JsValue::from_str(&format!(
+                        "export failed: {error}"
+                    ))),
+                }
+            }
+            Command::Import(file) => {
+                *reading.borrow_mut() = start_import(&file, &dispatcher, &store, &config);
+            }
+            Command::AskReset => dispatcher.dispatch(Action::AskReset),
+            Command::CancelReset => dispatcher.dispatch(Action::CancelReset),
+            Command::ConfirmReset => {
+                dispatcher.dispatch(Action::ResetNotebook);
+                attach_new_host(&dispatcher, &config);
+            }
+            Command::BackToCourse => {
+                dispatcher.dispatch(Action::BackToCourse);
+                attach_new_host(&dispatcher, &config);
+            }
+        }
+    })
+}
+
+/// Reads the learner's file; when it is read, either opens the notebook (on a
+/// fresh kernel, with work saved on it earlier) or says why it cannot.
+fn start_import(
+    file: &web_sys::File,
+    dispatcher: &UseReducerDispatcher<Notebook>,
+    store: &Rc<Store>,
+    config: &HostConfig,
+) -> Option<FileRead> {
+    // Checked before reading: a huge file must not be read into memory.
+    let bytes = file.size();
+    if bytes > MAX_IMPORT_BYTES as f64 {
+        let error = ImportError::TooLarge {
+            bytes: bytes as usize,
+            limit: MAX_IMPORT_BYTES,
+        };
+        dispatcher.dispatch(Action::ImportFailed(error.message()));
+        return None;
+    }
+    let file_name = Some(file.name());
+    let done = {
+        let dispatcher = dispatcher.clone();
+        let store = store.clone();
+        let config = config.clone();
+        Callback::from(move |text: Result<String, JsError>| {
+            let text = match text {
+                Ok(text) => text,
+                Err(error) => {
+                    dispatcher.dispatch(Action::ImportFailed(file_unreadable(&error.message)));
+                    return;
+                }
+            };
+            match import_notebook(&text) {
+                Ok(notebook) => {
+                    let saved = store.load(&notebook.id);
+                    dispatcher.dispatch(Action::Imported {
+                        notebook: Box::new(notebook),
+                        file_name: file_name.clone(),
+                        saved,
+                    });
+                    attach_new_host(&dispatcher, &config);
+                }
+                Err(error) => dispatcher.dispatch(Action::ImportFailed(error.message())),
+            }
+        })
+    };
+    match read_file(file, done) {
+        Ok(read) => Some(read),
+        Err(error) => {
+            dispatcher.dispatch(Action::ImportFailed(file_unreadable(&error.message)));
+            None
+        }
+    }
+}
+
+/// The cells compared with cell (f), the synchronous reference: the
+/// exercise and its solution.
+fn compared_cells(notebook: &Notebook) -> Rc<[(CellIndex, CellIndex)]> {
+    let Some(sync) = notebook.cells.iter().position(|c| &*c.id == SYNC_CELL_ID) else {
+        return Rc::new([]);
+    };
+    notebook
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.role, CodeRole::Exercise | CodeRole::Solution))
+        .map(|(index, _)| (index, sync))
+        .collect()
+}
+
 /// Creates a host whose reports go to the notebook, and attaches it (which
 /// shuts the previous one down).
-fn attach_new_host(dispatcher: &UseReducerDispatcher<Notebook>, config: HostConfig) {
+fn attach_new_host(dispatcher: &UseReducerDispatcher<Notebook>, config: &HostConfig) {
     let report = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |events| dispatcher.dispatch(Action::Host(events)))
     };
-    match Host::with_config(report, config) {
+    match Host::with_config(report, config.clone()) {
         Ok(host) => dispatcher.dispatch(Action::Attach(host)),
         Err(error) => dispatcher.dispatch(Action::AttachFailed(error.message)),
     }

@@ -1,15 +1,22 @@
-//! One code cell: its editor, Run button, `[n]` prompt, running indicator
-//! and output.
+//! One code cell: its `[n]` prompt, Run and Reset buttons, editor, running
+//! indicator, duration and output.
 
 use std::rc::Rc;
 
+use awaitable_notebook::course::{CodeRole, Lang};
+use awaitable_notebook::timeline::format_number;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::editor::Editor;
 use crate::components::output::OutputArea;
 use crate::components::run_views::RunViews;
 use crate::host::CellIndex;
+use crate::i18n::ui;
 use crate::state::{CellState, RunState};
+
+/// The id of the element describing the editors' keys (in the help).
+pub const EDITOR_HELP_ID: &str = "editor-help";
 
 /// The cell's properties.
 #[derive(Properties, PartialEq)]
@@ -18,61 +25,56 @@ pub struct CodeCellProps {
     pub index: CellIndex,
     /// The cell.
     pub cell: Rc<CellState>,
+    /// The page's language.
+    pub lang: Lang,
     /// Runs the cell: its index and the source in the editor.
     pub on_run: Callback<(CellIndex, String)>,
     /// The editor's text changed.
     pub on_edit: Callback<(CellIndex, String)>,
+    /// Puts the notebook's code back.
+    pub on_reset: Callback<CellIndex>,
 }
 
-/// How a finished run's duration reads.
-pub fn duration_text(millis: u64) -> String {
+/// How a finished run's duration reads: `850 ms`, `1.25 s` (`1,25 s` in
+/// French).
+pub fn duration_text(millis: u64, lang: Lang) -> String {
     if millis < 1000 {
         format!("{millis} ms")
     } else {
-        format!("{:.2} s", millis as f64 / 1000.0)
+        format!("{} s", format_number(millis as f64 / 1000.0, 2, lang))
     }
 }
 
 /// One code cell.
 #[function_component(CodeCell)]
 pub fn code_cell(props: &CodeCellProps) -> Html {
-    let editor = use_node_ref();
+    let textarea = use_node_ref();
     let index = props.index;
     let number = index + 1;
+    let text = ui(props.lang);
 
     // Run with what the editor holds right now, not what the last render saw.
     let run = {
-        let editor = editor.clone();
+        let textarea = textarea.clone();
         let on_run = props.on_run.clone();
         let fallback = props.cell.source.clone();
-        Callback::from(move |_: ()| {
-            let source = editor
+        Callback::from(move |_: MouseEvent| {
+            let source = textarea
                 .cast::<HtmlTextAreaElement>()
                 .map_or_else(|| fallback.clone(), |textarea| textarea.value());
             on_run.emit((index, source));
         })
     };
-    let onclick = run.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let run = run.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Enter" && event.shift_key() {
-                event.prevent_default();
-                run.emit(());
-            }
-        })
-    };
-    let oninput = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(textarea) = event.target_dyn_into::<HtmlTextAreaElement>() {
-                on_edit.emit((index, textarea.value()));
-            }
-        })
+    let on_editor_run = props
+        .on_run
+        .reform(move |(source, _advance): (String, bool)| (index, source));
+    let on_edit = props.on_edit.reform(move |source| (index, source));
+    let reset = {
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |_: MouseEvent| on_reset.emit(index))
     };
 
     let cell = &props.cell;
-    let rows = (cell.source.lines().count() + 1).clamp(2, 30).to_string();
     let pending = cell.run.is_pending();
     let (status, duration) = match cell.run {
         RunState::Queued => ("queued", None),
@@ -81,37 +83,52 @@ pub fn code_cell(props: &CodeCellProps) -> Html {
         RunState::Failed { millis, .. } => ("failed", Some(millis)),
         RunState::Idle => ("idle", None),
     };
+    let badge = match cell.role {
+        CodeRole::Exercise => Some(text.your_answer),
+        CodeRole::Solution => Some(text.solution),
+        CodeRole::Demo | CodeRole::Comparison => None,
+    };
+    let role_class = match cell.role {
+        CodeRole::Exercise => Some("role-exercise"),
+        CodeRole::Solution => Some("role-solution"),
+        CodeRole::Demo | CodeRole::Comparison => None,
+    };
     html! {
-        <section class={classes!("cell", format!("state-{status}"))} data-testid={format!("cell-{number}")}
-            aria-label={format!("Code cell {number}")}>
+        <section class={classes!("cell", "code-cell", format!("state-{status}"), role_class)}
+            data-testid={format!("cell-{number}")} data-cell-id={cell.id.to_string()}
+            aria-label={text.code_cell(number)}>
             <div class="cell-side">
                 <span class="prompt" data-testid={format!("count-{number}")}>
                     { cell.run.prompt() }
                 </span>
                 <button type="button" class="run" data-testid={format!("run-{number}")}
-                    aria-label={format!("Run cell {number}")} title="Run (Shift+Enter)"
-                    {onclick}>{ "▶" }</button>
+                    aria-label={text.run_cell(number)} title={text.run_title}
+                    onclick={run}>{ "▶" }</button>
+                <button type="button" class="reset" data-testid={format!("reset-{number}")}
+                    aria-label={text.reset_cell(number)} title={text.reset_cell(number)}
+                    disabled={!cell.is_edited()} onclick={reset}>{ "↺" }</button>
             </div>
             <div class="cell-main">
-                <textarea ref={editor} class="editor" data-testid={format!("editor-{number}")}
-                    aria-label={format!("Code of cell {number}")}
-                    spellcheck="false" autocapitalize="off" autocomplete="off"
-                    rows={rows} value={cell.source.clone()} {oninput} {onkeydown} />
+                if let Some(badge) = badge {
+                    <p class="badge">{ badge }</p>
+                }
+                <Editor {number} source={AttrValue::from(cell.source.clone())}
+                    label={text.cell_code(number)} described_by={EDITOR_HELP_ID}
+                    textarea={textarea} on_edit={on_edit} on_run={on_editor_run} />
                 <div class="cell-status">
                     if pending {
-                        <span class="running-indicator" data-testid={format!("running-{number}")}
-                            role="status">
-                            { if status == "queued" { "waiting…" } else { "running…" } }
+                        <span class="running-indicator" data-testid={format!("running-{number}")}>
+                            { if status == "queued" { text.waiting } else { text.running } }
                         </span>
                     }
                     if let Some(millis) = duration {
                         <span class="duration" data-testid={format!("duration-{number}")}>
-                            { duration_text(millis) }
+                            { duration_text(millis, props.lang) }
                         </span>
                     }
                 </div>
-                <OutputArea {index} cell={cell.clone()} />
-                <RunViews {index} />
+                <OutputArea {index} cell={cell.clone()} label={text.cell_output(number)} />
+                <RunViews {index} compare={cell.role == CodeRole::Comparison} />
             </div>
         </section>
     }

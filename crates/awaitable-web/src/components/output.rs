@@ -16,6 +16,8 @@ pub struct OutputAreaProps {
     /// The cell whose outputs are shown (compared by pointer first, so an
     /// unchanged cell costs nothing to re-render).
     pub cell: Rc<CellState>,
+    /// The accessible name ("Sortie de la cellule 3").
+    pub label: AttrValue,
 }
 
 /// The outputs of one cell, announced politely to screen readers as they
@@ -25,7 +27,7 @@ pub fn output_area(props: &OutputAreaProps) -> Html {
     let number = props.index + 1;
     html! {
         <div class="output" data-testid={format!("output-{number}")}
-            role="log" aria-live="polite" aria-label={format!("Output of cell {number}")}>
+            role="log" aria-live="polite" aria-label={props.label.clone()}>
             { for props.cell.outputs.iter().map(|output| {
                 let class = match output {
                     OutputView::Stdout(_) => "stdout",
