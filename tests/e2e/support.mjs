@@ -76,9 +76,11 @@ export async function startSite() {
         if (message.type() === "error") errors.push(message.text());
       });
       await page.goto(baseUrl + query);
-      await page.waitForFunction(() =>
-        document.querySelector('[data-testid="kernel-status"]')?.textContent.includes("Idle"),
-      );
+      // Idle, in whatever language the page speaks.
+      await page.waitForFunction(() => {
+        const status = document.querySelector('[data-testid="kernel-status"]');
+        return status?.dataset.status === "idle" || status?.textContent.includes("Idle");
+      });
       return { page, errors, close: () => context.close() };
     },
     async stop() {
@@ -119,6 +121,19 @@ export async function cellWith(page, marker, source) {
   if (found !== null) return found;
   await page.getByTestId("editor-1").fill(source);
   return 1;
+}
+
+/**
+ * Runs the cell whose editor holds `marker`, if there is one (a course cell
+ * that later ones need, such as cell (a)'s imports), and waits for it.
+ */
+export async function runIfPresent(page, marker) {
+  const found = await page.evaluate((wanted) => {
+    const editors = [...document.querySelectorAll('[data-testid^="editor-"]')];
+    const editor = editors.find((e) => e.value.includes(wanted));
+    return editor ? Number(editor.dataset.testid.slice("editor-".length)) : null;
+  }, marker);
+  if (found !== null) await runAndWait(page, found);
 }
 
 /** Runs cell `n` and waits until it has finished (its prompt shows a count). */

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 
 import AxeBuilder from "@axe-core/playwright";
 
-import { cellWith, runAndWait, startSite, textOf, waitForText } from "./support.mjs";
+import { cellWith, runAndWait, runIfPresent, startSite, textOf, waitForText } from "./support.mjs";
 import { startWikipediaMock } from "./wikipedia-mock.mjs";
 
 // Course cell (d), as the course runs it (after cell (a)'s imports).
@@ -80,6 +80,8 @@ after(async () => {
 
 test("course cell (d) with the fast clock: four lanes, 30.00 s against 10.00 s, ×3", TEST_OPTIONS, async () => {
   const { page, errors, close } = await site.open("?lang=en&clock=fast");
+  // On the course page, cell (a) imports what cell (d) uses.
+  await runIfPresent(page, "async def exemple()");
   const n = await cellWith(page, "nom_async('Daniel')", `import asyncio,time\n\n${CELL_D}`);
   const started = Date.now();
   await runAndWait(page, n);
