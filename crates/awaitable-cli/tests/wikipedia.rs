@@ -306,6 +306,7 @@ fn every_fault_ends_in_a_clear_python_exception() {
             "missing page",
             "wikipedia.page('Nothing here', auto_suggest=False)",
         ),
+        ("brackets", "wikipedia.page('[[x]]', auto_suggest=False)"),
         (
             "disambiguation",
             "wikipedia.page('Mercure (homonymie)', auto_suggest=False)",
@@ -345,6 +346,10 @@ fn every_fault_ends_in_a_clear_python_exception() {
     expect(
         "missing page",
         "PageError: Page id \"Nothing here\" does not match any pages",
+    );
+    expect(
+        "brackets",
+        "PageError: Page id \"[[x]]\" does not match any pages",
     );
     expect(
         "disambiguation",
