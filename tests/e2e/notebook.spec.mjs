@@ -562,6 +562,8 @@ test("time.sleep shows the loop blocked, and Stop wakes it", TEST_OPTIONS, async
   await page.getByTestId("editor-3").fill("import time\ntime.sleep(30)");
   await page.getByTestId("run-3").click();
   await waitForStatus(page, "blocked");
+  // The running indicator counts the seconds.
+  await page.waitForFunction(() => /[1-9] s/.test(document.querySelector('[data-testid="elapsed-3"]')?.textContent ?? ""), null, { timeout: 5_000 });
   const delay = await longestTimerDelay(page, 300);
   assert.ok(delay < 250, `the page froze for ${delay.toFixed(0)} ms`);
   await page.getByTestId("stop").click();

@@ -45,6 +45,36 @@ pub fn duration_text(millis: u64, lang: Lang) -> String {
     }
 }
 
+/// Milliseconds on the page's monotonic clock.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Whole seconds since `running` became true, ticking once a second while it
+/// stays true. The interval belongs to the effect, so it stops with the run
+/// (or when the cell goes away).
+#[hook]
+fn use_elapsed_seconds(running: bool) -> Option<u64> {
+    let seconds = use_state(|| 0u64);
+    {
+        let seconds = seconds.clone();
+        use_effect_with(running, move |running| {
+            let interval = running.then(|| {
+                let started = now_ms();
+                seconds.set(0);
+                gloo_timers::callback::Interval::new(1000, move || {
+                    seconds.set(((now_ms() - started) / 1000.0).max(0.0) as u64);
+                })
+            });
+            move || drop(interval)
+        });
+    }
+    running.then_some(*seconds)
+}
+
 /// One code cell.
 #[function_component(CodeCell)]
 pub fn code_cell(props: &CodeCellProps) -> Html {
@@ -83,6 +113,7 @@ pub fn code_cell(props: &CodeCellProps) -> Html {
         RunState::Failed { millis, .. } => ("failed", Some(millis)),
         RunState::Idle => ("idle", None),
     };
+    let elapsed = use_elapsed_seconds(status == "running");
     let badge = match cell.role {
         CodeRole::Exercise => Some(text.your_answer),
         CodeRole::Solution => Some(text.solution),
@@ -119,6 +150,11 @@ pub fn code_cell(props: &CodeCellProps) -> Html {
                     if pending {
                         <span class="running-indicator" data-testid={format!("running-{number}")}>
                             { if status == "queued" { text.waiting } else { text.running } }
+                            if let Some(seconds) = elapsed {
+                                <span class="elapsed" data-testid={format!("elapsed-{number}")}>
+                                    { format!(" {seconds} s") }
+                                </span>
+                            }
                         </span>
                     }
                     if let Some(millis) = duration {
