@@ -87,7 +87,9 @@ test("course cell (d) with the fast clock: four lanes, 30.00 s against 10.00 s, 
   await runAndWait(page, n);
   // Forty seconds of sleeps pass at once.
   assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
-  assert.match(await textOf(page, `output-${n}`), /Durée totale d'exécution: 30\.00 secondes\n[^]*Durée totale d'exécution: 10\.00 secondes/);
+  // Real durations include the little CPU time the run takes (a few ms on a
+  // loaded machine), so the hundredths may move; the sleeps themselves do not.
+  assert.match(await textOf(page, `output-${n}`), /Durée totale d'exécution: 30\.0\d secondes\n[^]*Durée totale d'exécution: 10\.0\d secondes/);
 
   const timeline = page.getByTestId(`timeline-${n}`);
   await timeline.waitFor();
@@ -99,7 +101,7 @@ test("course cell (d) with the fast clock: four lanes, 30.00 s against 10.00 s, 
   // Waits are labelled, and every piece has its details.
   assert.ok((await timeline.locator(".segment-label").allTextContents()).includes("sleep(10)"));
   const described = await timeline.locator(".visually-hidden li").allTextContents();
-  assert.ok(described.some((line) => /waited 10\.00 s on sleep\(10\)/.test(line)), described.join("\n"));
+  assert.ok(described.some((line) => /waited 10\.0\d s on sleep\(10\)/.test(line)), described.join("\n"));
 
   // Keyboard: Tab reaches a piece, the arrows move, the details follow.
   const titles = (await timeline.locator(".segment title").allTextContents()).join("\n");
@@ -107,7 +109,7 @@ test("course cell (d) with the fast clock: four lanes, 30.00 s against 10.00 s, 
   await first.focus();
   await page.keyboard.press("ArrowRight");
   const focused = await page.evaluate(() => document.activeElement?.querySelector("title")?.textContent);
-  assert.match(focused ?? "", /^loop: blocked by time\.sleep\(10\.0\), from 10\.00 s, for 10\.00 s$/, titles);
+  assert.match(focused ?? "", /^loop: blocked by time\.sleep\(10\.0\), from 10\.0\d s, for 10\.0\d s$/, titles);
   await page.waitForFunction(
     ([id, wanted]) =>
       document.querySelector(`[data-testid="${id}"] .timeline-detail`)?.textContent === wanted,
@@ -116,17 +118,17 @@ test("course cell (d) with the fast clock: four lanes, 30.00 s against 10.00 s, 
   await page.keyboard.press("ArrowDown");
   assert.match(
     await page.evaluate(() => document.activeElement?.querySelector("title")?.textContent),
-    /^cell: blocking the loop, from 10\.00 s, for 10\.00 s$/,
+    /^cell: blocking the loop, from 10\.0\d s, for 10\.0\d s$/,
   );
 
-  assert.equal(await textOf(page, `comparison-${n}-sync`), "30.00 s");
-  assert.equal(await textOf(page, `comparison-${n}-async`), "10.00 s");
+  assert.match(await textOf(page, `comparison-${n}-sync`), /^30\.0\d s$/);
+  assert.match(await textOf(page, `comparison-${n}-async`), /^10\.0\d s$/);
   assert.equal(await textOf(page, `comparison-${n}-speedup`), "×3.0");
   assert.equal(
     await textOf(page, `comparison-${n}-explanation`),
     "Async is 3.0× faster: the three 10 s waits overlap.",
   );
-  assert.match(await textOf(page, `comparison-${n}`), /longest wait \(10\.00 s\)/);
+  assert.match(await textOf(page, `comparison-${n}`), /longest wait \(10\.0\d s\)/);
 
   const accessibility = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(
