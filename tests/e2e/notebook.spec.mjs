@@ -266,6 +266,22 @@ test("course cell (c) awaits the coroutine that cell (a) defines", TEST_OPTIONS,
   await close();
 });
 
+test("course cell (e): the sleep overlaps the two computations; 10 and 17 come before Daniel", TEST_OPTIONS, async () => {
+  const { page, errors, close } = await openNotebook("?clock=fast");
+  await page.getByTestId("run-1").click();
+  await waitForText(page, "count-1", "[1]");
+  await page.getByTestId("run-5").click();
+  await waitForText(page, "count-5", "[2]", 60_000);
+  const out = await textOf(page, "output-5");
+  assert.match(out, /^Subroutine :\nDaniel\n10\n17\nDurée totale d'exécution: \d+\.\d\d secondes\n/);
+  assert.match(out, /\nCoroutine :\n10\n17\nDaniel\nDurée totale d'exécution: \d+\.\d\d secondes\n$/);
+  const timeline = page.getByTestId("timeline-5");
+  await timeline.waitFor();
+  assert.equal(await timeline.locator(".lane").count(), 4, "the cell and its three tasks");
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test("edits are saved as the learner types and come back after a reload", TEST_OPTIONS, async () => {
   const { page, errors, context, close } = await openNotebook();
   const edit = 'print("sauvegardé")';
