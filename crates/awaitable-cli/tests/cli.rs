@@ -15,38 +15,16 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const COURSE_D: &str = r#"import asyncio, time
-
-def nom(prenom):
-    name=prenom
-    time.sleep(10)
-    print(name)
-
-def main():
-    print("Subroutine :")
-    start_time = time.time()
-    nom('Daniel')
-    nom('Donna')
-    nom('Diane')
-    end_time = time.time()
-    print("Durée totale d'exécution: %.2f secondes" % (end_time - start_time))
-
-main()
-
-async def nom_async(prenom):
-    name=prenom
-    await asyncio.sleep(10)
-    print(name)
-
-async def main():
-    print("\nCoroutine :")
-    start_time = time.time()
-    await asyncio.gather(nom_async('Daniel'), nom_async('Donna'), nom_async('Diane'))
-    end_time = time.time()
-    print("Durée totale d'exécution: %.2f secondes" % (end_time - start_time))
-
-await main()
-"#;
+/// The course's cell (d) as the page shows it, after the imports of cell (a).
+fn course_cell_d() -> String {
+    let cells = awaitable_notebook::course::course();
+    let d = cells
+        .iter()
+        .find(|c| c.id == "cell-d")
+        .and_then(|c| c.code())
+        .expect("the course has cell (d)");
+    format!("import asyncio, time\n\n{}", d.source)
+}
 
 #[test]
 fn a_script_prints_and_exits_zero() {
@@ -109,7 +87,7 @@ fn the_virtual_clock_runs_the_course_cell_d_in_no_time_with_real_durations() {
     let notebook = serde_json::json!({
         "cells": [
             {"cell_type": "markdown", "id": "m", "metadata": {}, "source": "# Cours"},
-            {"cell_type": "code", "id": "d", "metadata": {}, "execution_count": null, "outputs": [], "source": COURSE_D},
+            {"cell_type": "code", "id": "d", "metadata": {}, "execution_count": null, "outputs": [], "source": course_cell_d()},
             {"cell_type": "code", "id": "e", "metadata": {}, "execution_count": null, "outputs": [], "source": "asyncio.run(main())"},
         ],
         "metadata": {},

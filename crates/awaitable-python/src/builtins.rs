@@ -1182,7 +1182,7 @@ pub fn dict_update(interp: &mut Interp, dict: &Rc<RefCell<Dict>>, source: &Value
     for (k, v) in pairs {
         dict.borrow_mut()
             .insert(k, v)
-            .map_err(|u| interp.type_error(format!("unhashable type: '{}'", u.0)))?;
+            .map_err(|u| interp.unhashable(u))?;
     }
     Ok(())
 }
@@ -1556,15 +1556,6 @@ fn sys_get_int_max_str_digits(interp: &mut Interp, _args: Args) -> Raise<Value> 
 
 fn sys_getrecursionlimit(_interp: &mut Interp, _args: Args) -> Raise<Value> {
     Ok(Value::Int(crate::interp::RECURSION_LIMIT as i64))
-}
-
-/// Unused-argument helper kept for symmetry with `as_i64`.
-pub fn to_usize(v: &Value) -> Option<usize> {
-    v_to_i64(v).and_then(|i| usize::try_from(i).ok())
-}
-
-fn v_to_i64(v: &Value) -> Option<i64> {
-    as_i64(v).or_else(|| as_bigint(v).and_then(|b| b.to_i64()))
 }
 
 // ---- generator and coroutine methods ----

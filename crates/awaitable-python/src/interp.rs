@@ -971,7 +971,7 @@ impl Interp {
                         // Re-run this instruction when the generator is resumed.
                         let frame = current(exec);
                         frame.ip -= 1;
-                        return Ok(self.yield_from_frame_keep(exec, value));
+                        return Ok(self.yield_from_frame(exec, value));
                     }
                     GenStep::Returned(result) => {
                         let frame = current(exec);
@@ -1753,12 +1753,8 @@ impl Interp {
         Flow::Continue
     }
 
-    fn yield_from_frame(&mut self, exec: &mut Execution, value: Value) -> Flow {
-        self.yield_from_frame_keep(exec, value)
-    }
-
     /// Suspends the generator frame on top, handing `value` to whoever drives it.
-    fn yield_from_frame_keep(&mut self, exec: &mut Execution, value: Value) -> Flow {
+    fn yield_from_frame(&mut self, exec: &mut Execution, value: Value) -> Flow {
         let frame = exec.frames.pop().expect("yielding frame exists");
         let role = frame.role;
         let gen = frame.gen.as_ref().and_then(|g| g.upgrade());
@@ -2078,7 +2074,8 @@ impl Interp {
         Err(self.err("ModuleNotFoundError", format!("No module named '{name}'")))
     }
 
-    fn unhashable(&self, u: crate::dict::Unhashable) -> Exc {
+    /// `TypeError: unhashable type: '...'` for a value a dict or set refused.
+    pub(crate) fn unhashable(&self, u: crate::dict::Unhashable) -> Exc {
         self.type_error(format!("unhashable type: '{}'", u.0))
     }
 

@@ -504,9 +504,7 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) | Value::Set(d) => Ok(self.dict_get(d, item)?.is_some()),
-            Value::FrozenSet(d) => d
-                .contains(item)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            Value::FrozenSet(d) => d.contains(item).map_err(|u| self.unhashable(u)),
             Value::DictView(view) => self.view_contains(view, item),
             Value::Range(r) => Ok(
                 match as_bigint(item)
@@ -1988,7 +1986,7 @@ impl Interp {
         }
         crate::dict::hash_value(v)
             .map(|h| h as i64)
-            .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))
+            .map_err(|u| self.unhashable(u))
     }
 
     /// `len(v)`.
@@ -2095,13 +2093,10 @@ impl Interp {
     /// `item in view`: a key lookup, a key lookup and value comparison, or a
     /// scan of the values.
     fn view_contains(&mut self, view: &DictView, item: &Value) -> Raise<bool> {
-        let unhashable = |me: &Self, u: crate::dict::Unhashable| {
-            me.type_error(format!("unhashable type: '{}'", u.0))
-        };
         match view.mode {
             DictIterMode::Keys => {
                 let found = view.dict.borrow().contains(item);
-                found.map_err(|u| unhashable(self, u))
+                found.map_err(|u| self.unhashable(u))
             }
             DictIterMode::Items => {
                 let Value::Tuple(pair) = item else {
@@ -2111,7 +2106,7 @@ impl Interp {
                     return Ok(false);
                 };
                 let found = view.dict.borrow().get(key);
-                match found.map_err(|u| unhashable(self, u))? {
+                match found.map_err(|u| self.unhashable(u))? {
                     Some(v) => Ok(v.is(value) || self.eq(&v, value)?),
                     None => Ok(false),
                 }
@@ -2275,7 +2270,7 @@ impl Interp {
             None => dict
                 .borrow_mut()
                 .insert(key, value)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+                .map_err(|u| self.unhashable(u)),
             Some(hash) => {
                 match self.find_user_key(dict, &key, hash)? {
                     Some(index) => dict.borrow_mut().set_value_at(index, value),
@@ -2289,10 +2284,7 @@ impl Interp {
     /// `dict[key]` / `key in set`, without raising for a missing key.
     pub fn dict_get(&mut self, dict: &Rc<RefCell<Dict>>, key: &Value) -> Raise<Option<Value>> {
         match self.user_key_hash(key)? {
-            None => dict
-                .borrow()
-                .get(key)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+            None => dict.borrow().get(key).map_err(|u| self.unhashable(u)),
             Some(hash) => {
                 let index = self.find_user_key(dict, key, hash)?;
                 Ok(index.and_then(|i| dict.borrow().value_at(i)))
@@ -2306,7 +2298,7 @@ impl Interp {
             None => dict
                 .borrow_mut()
                 .remove(key)
-                .map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0))),
+                .map_err(|u| self.unhashable(u)),
             Some(hash) => {
                 let index = self.find_user_key(dict, key, hash)?;
                 Ok(index.and_then(|i| dict.borrow_mut().remove_at(i)))

@@ -435,11 +435,6 @@ pub(crate) fn key_error(interp: &Interp, key: Value) -> Exc {
     interp.new_exc(&interp.types.exception("KeyError"), vec![key])
 }
 
-/// `TypeError: unhashable type: '...'` from a dict error.
-pub(crate) fn unhashable(interp: &Interp, u: crate::dict::Unhashable) -> Exc {
-    interp.type_error(format!("unhashable type: '{}'", u.0))
-}
-
 /// `a == b` with the identity shortcut CPython's containers use.
 pub(crate) fn same(interp: &mut Interp, a: &Value, b: &Value) -> Raise<bool> {
     Ok(a.is(b) || interp.eq(a, b)?)

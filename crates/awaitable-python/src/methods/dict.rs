@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::args::{
-    add_classmethod, add_methods, any, as_dict, bind, key_error, unhashable, Arity, Params, Sig,
+    add_classmethod, add_methods, any, as_dict, bind, key_error, Arity, Params, Sig,
 };
 use crate::dict::Dict;
 use crate::interp::{Interp, Raise};
@@ -48,13 +48,13 @@ fn dict_args(
 
 /// `d[key]` without raising for a missing key.
 fn lookup(interp: &Interp, dict: &DictRef, key: &Value) -> Raise<Option<Value>> {
-    dict.borrow().get(key).map_err(|u| unhashable(interp, u))
+    dict.borrow().get(key).map_err(|u| interp.unhashable(u))
 }
 
 fn store(interp: &Interp, dict: &DictRef, key: Value, value: Value) -> Raise<()> {
     dict.borrow_mut()
         .insert(key, value)
-        .map_err(|u| unhashable(interp, u))
+        .map_err(|u| interp.unhashable(u))
 }
 
 fn get(interp: &mut Interp, args: Args) -> Raise<Value> {
@@ -86,7 +86,7 @@ fn pop(interp: &mut Interp, args: Args) -> Raise<Value> {
     let removed = dict
         .borrow_mut()
         .remove(&key)
-        .map_err(|u| unhashable(interp, u))?;
+        .map_err(|u| interp.unhashable(u))?;
     match (removed, p.get(1)) {
         (Some(v), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::args::{add_methods, bind, key_error, unhashable, Arity, Params, Sig};
+use super::args::{add_methods, bind, key_error, Arity, Params, Sig};
 use crate::dict::Dict;
 use crate::interp::{Interp, Raise};
 use crate::value::*;
@@ -140,13 +140,13 @@ fn collect(interp: &mut Interp, iterable: &Value) -> Raise<Dict> {
     let mut d = Dict::new();
     for item in interp.iterate(iterable)? {
         d.insert(item, Value::None)
-            .map_err(|u| unhashable(interp, u))?;
+            .map_err(|u| interp.unhashable(u))?;
     }
     Ok(d)
 }
 
 fn contains(interp: &Interp, d: &Dict, item: &Value) -> Raise<bool> {
-    d.contains(item).map_err(|u| unhashable(interp, u))
+    d.contains(item).map_err(|u| interp.unhashable(u))
 }
 
 /// A key for lookups: a `set` is looked up as the equal `frozenset`, as CPython does.
@@ -173,7 +173,7 @@ fn union(interp: &mut Interp, args: Args, kind: Kind) -> Raise<Value> {
     for other in p.all() {
         for item in interp.iterate(&other)? {
             out.insert(item, Value::None)
-                .map_err(|u| unhashable(interp, u))?;
+                .map_err(|u| interp.unhashable(u))?;
         }
     }
     Ok(set.wrap(out))
@@ -188,7 +188,7 @@ fn filter(interp: &mut Interp, base: Dict, others: &[Value], keep_common: bool) 
         for key in out.keys() {
             if contains(interp, &other, &key)? == keep_common {
                 kept.insert(key, Value::None)
-                    .map_err(|u| unhashable(interp, u))?;
+                    .map_err(|u| interp.unhashable(u))?;
             }
         }
         out = kept;
@@ -215,13 +215,13 @@ fn symmetric(interp: &mut Interp, base: Dict, other: &Value) -> Raise<Dict> {
     for key in base.keys() {
         if !contains(interp, &other, &key)? {
             out.insert(key, Value::None)
-                .map_err(|u| unhashable(interp, u))?;
+                .map_err(|u| interp.unhashable(u))?;
         }
     }
     for key in other.keys() {
         if !contains(interp, &base, &key)? {
             out.insert(key, Value::None)
-                .map_err(|u| unhashable(interp, u))?;
+                .map_err(|u| interp.unhashable(u))?;
         }
     }
     Ok(out)
@@ -300,7 +300,7 @@ fn add(interp: &mut Interp, args: Args) -> Raise<Value> {
     interp.check_len(len + 1)?;
     set.borrow_mut()
         .insert(p.req(0), Value::None)
-        .map_err(|u| unhashable(interp, u))?;
+        .map_err(|u| interp.unhashable(u))?;
     Ok(Value::None)
 }
 
@@ -310,7 +310,7 @@ fn remove(interp: &mut Interp, args: Args) -> Raise<Value> {
     let removed = set
         .borrow_mut()
         .remove(&lookup_key(item.clone()))
-        .map_err(|u| unhashable(interp, u))?;
+        .map_err(|u| interp.unhashable(u))?;
     match removed {
         Some(_) => Ok(Value::None),
         None => Err(key_error(interp, item)),
@@ -321,7 +321,7 @@ fn discard(interp: &mut Interp, args: Args) -> Raise<Value> {
     let (set, p) = mutable_args(interp, args, "discard", Arity::One)?;
     set.borrow_mut()
         .remove(&lookup_key(p.req(0)))
-        .map_err(|u| unhashable(interp, u))?;
+        .map_err(|u| interp.unhashable(u))?;
     Ok(Value::None)
 }
 
@@ -349,7 +349,7 @@ fn update(interp: &mut Interp, args: Args) -> Raise<Value> {
         for item in items {
             set.borrow_mut()
                 .insert(item, Value::None)
-                .map_err(|u| unhashable(interp, u))?;
+                .map_err(|u| interp.unhashable(u))?;
         }
     }
     Ok(Value::None)

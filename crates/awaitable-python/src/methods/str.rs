@@ -425,9 +425,7 @@ fn maketrans(interp: &mut Interp, args: Args) -> Raise<Value> {
 }
 
 fn insert(interp: &Interp, table: &mut Dict, key: Value, value: Value) -> Raise<()> {
-    table
-        .insert(key, value)
-        .map_err(|u| super::args::unhashable(interp, u))
+    table.insert(key, value).map_err(|u| interp.unhashable(u))
 }
 
 /// Maps each character through `table[ord(c)]`: a lookup error keeps the
