@@ -44,7 +44,9 @@ async function startServer() {
     try {
       const body = await readFile(target);
       const type = CONTENT_TYPES[path.extname(target)] ?? "application/octet-stream";
-      response.writeHead(200, { "Content-Type": type }).end(body);
+      // As GitHub Pages does: frames sandboxed without allow-same-origin
+      // have an opaque origin, and fetch the page's module and wasm with CORS.
+      response.writeHead(200, { "Content-Type": type, "Access-Control-Allow-Origin": "*" }).end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -66,6 +68,8 @@ export async function startSite() {
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
+    baseUrl,
+    browser,
     async open(query = "", options = {}) {
       const context = await browser.newContext(options);
       const page = await context.newPage();

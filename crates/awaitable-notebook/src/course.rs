@@ -206,7 +206,8 @@ pub fn to_notebook(lang: Lang) -> Notebook {
     notebook
 }
 
-fn notebook_metadata(lang: Lang) -> Metadata {
+/// A Python 3 notebook's metadata, with the page's language.
+pub(crate) fn notebook_metadata(lang: Lang) -> Metadata {
     let value = json!({
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},

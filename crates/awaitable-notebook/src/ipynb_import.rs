@@ -127,7 +127,7 @@ pub fn import_notebook(json: &str) -> Result<ImportedNotebook, ImportError> {
         .and_then(Value::as_str)
         .and_then(lang_from_param);
     Ok(ImportedNotebook {
-        id: content_id(&cells),
+        id: NotebookId::imported(content_hash(&cells)),
         cells,
         metadata: notebook.metadata,
         lang,
@@ -195,8 +195,8 @@ fn give_unique_ids(cells: &mut [Cell]) {
     }
 }
 
-/// `import-` and the 64-bit FNV-1a hash of the cells' types and sources.
-fn content_id(cells: &[Cell]) -> NotebookId {
+/// The 64-bit FNV-1a hash of the cells' types and sources.
+pub(crate) fn content_hash(cells: &[Cell]) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = OFFSET;
@@ -207,7 +207,7 @@ fn content_id(cells: &[Cell]) -> NotebookId {
             hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
         }
     }
-    NotebookId::imported(hash)
+    hash
 }
 
 impl ImportError {

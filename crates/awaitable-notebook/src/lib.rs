@@ -8,6 +8,8 @@ pub mod comparison;
 #[deny(missing_docs)]
 pub mod course;
 #[deny(missing_docs)]
+pub mod embed;
+#[deny(missing_docs)]
 pub mod exercise;
 #[deny(missing_docs)]
 pub mod heartbeat;

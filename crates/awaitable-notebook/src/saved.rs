@@ -102,6 +102,12 @@ impl NotebookId {
         Self(format!("import-{hash:016x}"))
     }
 
+    /// The id of the scratch notebook a share link opens, from a hash of its
+    /// code: `shared-` and 16 hex digits.
+    pub(crate) fn shared(hash: u64) -> Self {
+        Self(format!("shared-{hash:016x}"))
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0

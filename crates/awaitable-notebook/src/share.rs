@@ -13,9 +13,12 @@
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
-use crate::course::Lang;
+use crate::course::{notebook_metadata, Lang};
 use crate::exercise::Message;
+use crate::ipynb::Cell;
+use crate::ipynb_import::{content_hash, ImportedNotebook};
 use crate::params::lang_from_param;
+use crate::saved::NotebookId;
 use crate::urlenc::{decode_component, raw_pairs};
 
 /// The largest code a link can carry, in bytes of UTF-8: 256 KiB.
@@ -82,6 +85,26 @@ pub fn encode_share(code: &str, lang: Lang) -> Result<String, ShareError> {
         return Err(too_large);
     }
     Ok(format!("#code={encoded}&lang={}", lang.code()))
+}
+
+/// The id of the one cell of a shared notebook.
+pub const SHARED_CELL_ID: &str = "shared";
+
+/// The scratch notebook a share link opens: the shared code in one cell,
+/// saved under its own id (`shared-` and a hash of the code), so that editing
+/// it never touches the learner's work on the course, and opening the same
+/// link again finds the edits. `lang` is the page's language, for export.
+pub fn shared_notebook(code: &str, lang: Lang) -> ImportedNotebook {
+    let mut cell = Cell::code(code);
+    cell.set_id(Some(SHARED_CELL_ID.to_owned()));
+    let cells = vec![cell];
+    ImportedNotebook {
+        id: NotebookId::shared(content_hash(&cells)),
+        cells,
+        metadata: notebook_metadata(lang),
+        lang: Some(lang),
+        skipped_raw_cells: 0,
+    }
 }
 
 /// Reads a fragment made by [`encode_share`], with or without its `#`. Other

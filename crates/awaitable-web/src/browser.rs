@@ -300,3 +300,134 @@ pub fn insert_text(textarea: &HtmlTextAreaElement, start: u32, end: u32, text: &
         .exec_command_with_show_ui_and_value("insertText", false, text)
         .unwrap_or(false)
 }
+
+/// The page's address without its query or fragment: what links to a cell
+/// of this page start with. Works for `file://` pages too.
+pub fn page_address() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    Some(href[..end].to_owned())
+}
+
+/// The URL's fragment, with its `#` (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar without reloading, so that a
+/// reload after leaving a shared cell shows the course.
+pub fn forget_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
+/// Marks `<html>` as embedded (`data-embed`), for the stylesheet.
+pub fn set_embedded(embedded: bool) {
+    if let Some(root) = document().and_then(|document| document.document_element()) {
+        let _ = if embedded {
+            root.set_attribute("data-embed", "")
+        } else {
+            root.remove_attribute("data-embed")
+        };
+    }
+}
+
+/// Copies `text` to the clipboard, then tells `done` whether the browser
+/// allowed it (it may not: no clipboard outside secure contexts, none in a
+/// sandboxed frame without permission).
+pub fn copy_text(text: &str, done: Callback<bool>) {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        done.emit(false);
+        return;
+    };
+    // `navigator.clipboard` is undefined where the API is unavailable;
+    // calling a method on it would throw.
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|clipboard| clipboard.is_object());
+    if !has_clipboard {
+        done.emit(false);
+        return;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done.emit(copied);
+    });
+}
+
+/// Whether the page is shown inside another page's frame.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
+        _ => false,
+    }
+}
+
+/// Tells the parent page the height of this page whenever it changes, for
+/// as long as it is alive: `{type: "awaitable:resize", height}`, and the same
+/// height as Canvas's `{subject: "lti.frameResize", height}`. The messages
+/// carry nothing but the height, so they go to any origin: a page in a
+/// sandboxed frame cannot know its parent's.
+pub struct ResizeReporter {
+    observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+impl ResizeReporter {
+    /// Starts reporting, if the page is in a frame and the browser can
+    /// observe sizes.
+    pub fn start() -> Option<ResizeReporter> {
+        if !is_framed() {
+            return None;
+        }
+        let window = web_sys::window()?;
+        let root = document()?.document_element()?;
+        let parent = window.parent().ok()??;
+        let last = std::cell::Cell::new(0.0);
+        let measured = root.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let height = measured.get_bounding_client_rect().height().ceil();
+            if height != last.replace(height) {
+                post_height(&parent, height);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        observer.observe(&root);
+        Some(ResizeReporter {
+            observer,
+            _on_resize: on_resize,
+        })
+    }
+}
+
+impl Drop for ResizeReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Posts `height` to `parent` in both message shapes.
+fn post_height(parent: &web_sys::Window, height: f64) {
+    use awaitable_notebook::embed::{CANVAS_RESIZE_SUBJECT, RESIZE_MESSAGE};
+    let messages = [("type", RESIZE_MESSAGE), ("subject", CANVAS_RESIZE_SUBJECT)];
+    for (key, name) in messages {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &JsValue::from_str(name));
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str("height"), &height.into());
+        let _ = parent.post_message(&message, "*");
+    }
+}

@@ -18,6 +18,8 @@ pub enum Origin {
     Course,
     /// A notebook the learner opened from a file.
     Imported(Rc<ImportedNotebook>),
+    /// The scratch notebook a share link opened.
+    Shared(Rc<ImportedNotebook>),
 }
 
 /// Prose: the course's, in both languages, or an imported notebook's.
@@ -135,6 +137,22 @@ impl Document {
         notebook: ImportedNotebook,
         file_name: Option<String>,
     ) -> (Document, Vec<CodeSpec>) {
+        let file_name = file_name.filter(|name| !name.trim().is_empty());
+        Document::from_notebook(Origin::Imported, notebook, file_name)
+    }
+
+    /// The scratch notebook of a share link (see
+    /// [`awaitable_notebook::share::shared_notebook`]).
+    pub fn shared(notebook: ImportedNotebook) -> (Document, Vec<CodeSpec>) {
+        let file_name = Some("awaitable-shared.ipynb".to_owned());
+        Document::from_notebook(Origin::Shared, notebook, file_name)
+    }
+
+    fn from_notebook(
+        origin: fn(Rc<ImportedNotebook>) -> Origin,
+        notebook: ImportedNotebook,
+        file_name: Option<String>,
+    ) -> (Document, Vec<CodeSpec>) {
         let mut entries = Vec::new();
         let mut code = Vec::new();
         for (position, cell) in notebook.cells.iter().enumerate() {
@@ -162,9 +180,9 @@ impl Document {
         }
         let document = Document {
             id: notebook.id.clone(),
-            origin: Origin::Imported(Rc::new(notebook)),
+            origin: origin(Rc::new(notebook)),
             entries,
-            file_name: file_name.filter(|name| !name.trim().is_empty()),
+            file_name,
         };
         (document, code)
     }
@@ -174,7 +192,9 @@ impl Document {
     pub fn export(&self, lang: Lang, edits: &SavedWork) -> String {
         match &self.origin {
             Origin::Course => export_course(lang, edits),
-            Origin::Imported(notebook) => export_imported(notebook, edits),
+            Origin::Imported(notebook) | Origin::Shared(notebook) => {
+                export_imported(notebook, edits)
+            }
         }
     }
 
@@ -191,6 +211,11 @@ impl Document {
     /// Whether this is the course.
     pub fn is_course(&self) -> bool {
         self.origin == Origin::Course
+    }
+
+    /// Whether this is a share link's scratch notebook.
+    pub fn is_shared(&self) -> bool {
+        matches!(self.origin, Origin::Shared(_))
     }
 }
 

@@ -94,6 +94,26 @@ pub struct Ui {
     pub storage_unavailable: &'static str,
     /// Writing to storage failed.
     pub storage_write_failed: &'static str,
+    /// Shown while a shared cell replaces the course.
+    pub shared_notice: &'static str,
+    /// The button that shows a cell's share link.
+    pub share: &'static str,
+    /// What sharing does, as the button's description.
+    pub share_help: &'static str,
+    /// The share link field's label.
+    pub share_link: &'static str,
+    /// The button that shows the HTML that embeds a cell.
+    pub embed: &'static str,
+    /// What embedding does, as the button's description.
+    pub embed_help: &'static str,
+    /// The embedding code field's label.
+    pub embed_code: &'static str,
+    /// The text was copied to the clipboard.
+    pub copied: &'static str,
+    /// The browser refused to copy: the learner copies by hand.
+    pub copy_by_hand: &'static str,
+    /// Closes the share panel.
+    pub close: &'static str,
     /// The keyboard help's summary.
     pub help_title: &'static str,
     /// The keyboard help, one item per line.
@@ -146,6 +166,16 @@ const FR: Ui = Ui {
     run_exercise_first: "Exécutez d'abord votre cellule jusqu'au bout pour mesurer sa durée.",
     storage_unavailable: "Votre travail ne sera pas enregistré ici : ce navigateur refuse le stockage local à cette page.",
     storage_write_failed: "Votre travail n'a pas pu être enregistré dans ce navigateur.",
+    shared_notice: "Vous avez ouvert une cellule partagée. Vos modifications y sont enregistrées à part : votre travail sur le cours n'est pas touché.",
+    share: "Partager",
+    share_help: "Un lien qui ouvre ce code dans un carnet à part",
+    share_link: "Lien de partage",
+    embed: "Intégrer",
+    embed_help: "Le code HTML qui intègre cette cellule dans une autre page",
+    embed_code: "Code d'intégration (iframe)",
+    copied: "Copié dans le presse-papiers.",
+    copy_by_hand: "Le navigateur n'a pas permis la copie : le texte est sélectionné, copiez-le avec Ctrl+C.",
+    close: "Fermer",
     help_title: "Aide : le clavier",
     help_items: &[
         "Tab indente (4 espaces, ou les lignes sélectionnées) ; Maj+Tab désindente.",
@@ -202,6 +232,16 @@ const EN: Ui = Ui {
     storage_unavailable:
         "Your work will not be saved here: this browser refuses local storage to this page.",
     storage_write_failed: "Your work could not be saved in this browser.",
+    shared_notice: "You opened a shared cell. Your edits to it are saved apart: your work on the course is untouched.",
+    share: "Share",
+    share_help: "A link that opens this code in a notebook of its own",
+    share_link: "Share link",
+    embed: "Embed",
+    embed_help: "The HTML that embeds this cell in another page",
+    embed_code: "Embedding code (iframe)",
+    copied: "Copied to the clipboard.",
+    copy_by_hand: "The browser did not allow copying: the text is selected, copy it with Ctrl+C.",
+    close: "Close",
     help_title: "Help: the keyboard",
     help_items: &[
         "Tab indents (4 spaces, or the selected lines); Shift+Tab dedents.",

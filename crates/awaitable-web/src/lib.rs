@@ -24,6 +24,7 @@ pub mod editing;
 pub mod fetch;
 pub mod host;
 pub mod i18n;
+pub mod layout;
 pub mod outputs;
 pub mod panic;
 pub mod records;

@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use awaitable_notebook::course::{CodeRole, Lang, Visibility, SYNC_CELL_ID};
+use awaitable_notebook::embed::setup_cells;
 use awaitable_notebook::exercise::{
     parse_duration_line, validate, Check, ExerciseRun, Message, Verdict,
 };
@@ -254,6 +255,9 @@ pub struct Notebook {
     pub confirm_reset: bool,
     /// The course, while an imported notebook is shown.
     pub stash: Option<Rc<Stash>>,
+    /// Whether the kernel has been sent the cells a single embedded cell
+    /// needs (see [`Notebook::setup_for`]); a new kernel has not.
+    pub setup_sent: bool,
     runs: RunLog,
 }
 
@@ -310,12 +314,22 @@ pub enum Action {
         /// Work saved on it earlier, if any.
         saved: Loaded,
     },
-    /// The learner's file could not be imported.
+    /// The learner's file, or a share link, could not be opened.
     ImportFailed(Message),
+    /// A share link's code, opened in a scratch notebook (see
+    /// [`Document::shared`]).
+    Shared {
+        /// The scratch notebook.
+        notebook: Box<ImportedNotebook>,
+        /// Work saved on it earlier, if any.
+        saved: Loaded,
+    },
     /// Leave the imported notebook for the course as it was.
     BackToCourse,
     /// Saving succeeded again, or failed.
     Storage(StorageNotice),
+    /// The cells a single embedded cell needs were sent to the kernel.
+    SetupSent,
 }
 
 impl Notebook {
@@ -362,6 +376,7 @@ impl Notebook {
             import_error: None,
             confirm_reset: false,
             stash: None,
+            setup_sent: false,
             runs: RunLog::default(),
         }
     }
@@ -414,6 +429,17 @@ impl Notebook {
             .enumerate()
             .filter(|(_, cell)| self.shows(cell.visibility))
             .map(|(index, cell)| (index, cell.source.clone()))
+            .collect()
+    }
+
+    /// What to run before cell `cell` when it is shown alone: the earlier
+    /// cells that only define names (see
+    /// [`awaitable_notebook::embed::setup_cells`]), with their code.
+    pub fn setup_for(&self, cell: CellIndex) -> Vec<(CellIndex, String)> {
+        let sources: Vec<&str> = self.cells.iter().map(|c| c.source.as_str()).collect();
+        setup_cells(&sources, cell)
+            .into_iter()
+            .map(|index| (index, sources[index].to_owned()))
             .collect()
     }
 
@@ -600,6 +626,7 @@ impl Notebook {
             old.shutdown();
         }
         self.kernel = kernel;
+        self.setup_sent = false;
         self.runs = RunLog::default();
         self.forget_runs();
     }
@@ -633,8 +660,10 @@ impl Notebook {
         self.confirm_reset = false;
     }
 
-    fn import(&mut self, notebook: ImportedNotebook, file_name: Option<String>, saved: Loaded) {
-        // The app gives the import a fresh kernel: nothing kept aside runs.
+    /// Shows `document` in place of the course (kept aside) or of another
+    /// imported notebook, with the work `saved` on it earlier.
+    fn open(&mut self, (document, specs): (Document, Vec<CodeSpec>), saved: Loaded) {
+        // The app gives the notebook a fresh kernel: nothing kept aside runs.
         self.forget_runs();
         if self.document.is_course() {
             self.stash = Some(Rc::new(Stash {
@@ -644,7 +673,6 @@ impl Notebook {
                 show_solution: self.show_solution,
             }));
         }
-        let (document, specs) = Document::imported(notebook, file_name);
         let fresh = Notebook::with_document(self.lang, document, specs);
         self.document = fresh.document;
         self.cells = fresh.cells;
@@ -716,10 +744,12 @@ impl Reducible for Notebook {
                 notebook,
                 file_name,
                 saved,
-            } => next.import(*notebook, file_name, saved),
+            } => next.open(Document::imported(*notebook, file_name), saved),
+            Action::Shared { notebook, saved } => next.open(Document::shared(*notebook), saved),
             Action::ImportFailed(message) => next.import_error = Some(message),
             Action::BackToCourse => next.back_to_course(),
             Action::Storage(notice) => next.storage = notice,
+            Action::SetupSent => next.setup_sent = true,
         }
         Rc::new(next)
     }

@@ -309,3 +309,30 @@ fn errors_have_messages() {
         assert!(!error.to_string().is_empty());
     }
 }
+
+#[test]
+fn a_shared_notebook_is_one_cell_saved_apart_from_the_course() {
+    use crate::ipynb_import::{export_imported, import_notebook};
+    use crate::saved::{NotebookId, SavedWork};
+    use crate::share::{shared_notebook, SHARED_CELL_ID};
+
+    let notebook = shared_notebook("print('hi')", Lang::En);
+    assert_eq!(notebook.cells.len(), 1);
+    assert_eq!(notebook.cells[0].id(), Some(SHARED_CELL_ID));
+    assert_eq!(notebook.cells[0].source(), "print('hi')");
+    assert!(
+        notebook.id.as_str().starts_with("shared-"),
+        "{:?}",
+        notebook.id
+    );
+    assert_ne!(notebook.id, NotebookId::course(Lang::Fr));
+    // The same code finds the same saved edits; other code does not.
+    assert_eq!(notebook.id, shared_notebook("print('hi')", Lang::Fr).id);
+    assert_ne!(notebook.id, shared_notebook("print('ho')", Lang::En).id);
+    // Exported with an edit, it opens in the page (and in Jupyter) again.
+    let mut edits = SavedWork::new(notebook.id.clone());
+    edits.set_source(SHARED_CELL_ID, "print('hi')", "print('edited')");
+    let again = import_notebook(&export_imported(&notebook, &edits)).unwrap();
+    assert_eq!(again.cells[0].source(), "print('edited')");
+    assert_eq!(again.lang, Some(Lang::En));
+}

@@ -12,13 +12,15 @@ use std::rc::Rc;
 
 use awaitable_notebook::course::{CodeRole, Lang, SYNC_CELL_ID};
 use awaitable_notebook::ipynb_import::{import_notebook, ImportError, MAX_IMPORT_BYTES};
-use awaitable_notebook::params::ClockChoice;
+use awaitable_notebook::params::{ClockChoice, PageOptions};
+use awaitable_notebook::share::{decode_share, shared_notebook};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
+use yew::Reducible;
 
 use crate::browser::{
-    download, focus_target, page_options, read_file, remember_language, set_language, set_theme,
-    Download, FileRead, Listener,
+    download, focus_target, forget_fragment, fragment, page_options, read_file, remember_language,
+    set_embedded, set_language, set_theme, Download, FileRead, Listener, ResizeReporter,
 };
 use crate::components::cell::CodeCell;
 use crate::components::exercise::ExercisePanel;
@@ -30,6 +32,7 @@ use crate::components::toolbar::{Command, Toolbar};
 use crate::document::{course_id, Entry};
 use crate::host::{CellIndex, Host, HostConfig, JsError};
 use crate::i18n::{file_unreadable, ui};
+use crate::layout::Layout;
 use crate::records::RunRecords;
 use crate::state::{Action, Notebook, StorageNotice};
 use crate::storage::{Saver, Store};
@@ -45,9 +48,16 @@ pub fn app() -> Html {
     let notebook = {
         let options = options.clone();
         let store = store.clone();
-        use_reducer(move || Notebook::start(&options, store.load(&course_id())))
+        use_reducer(move || opening_notebook(&options, &store))
     };
     let dispatcher = notebook.dispatcher();
+    let layout = *use_memo((), |_| Layout::choose(&options, &notebook));
+    // What a lone embedded cell needs run first. The other cells are not on
+    // the page, so their code cannot change meanwhile.
+    let setup = use_memo((), |_| match layout {
+        Layout::SingleCell(cell) => notebook.setup_for(cell),
+        Layout::Page | Layout::Embedded => Vec::new(),
+    });
     // The run views (timelines, comparisons): each cell's last run, fed by
     // the host, which also takes the page's `?wikipedia=` endpoint.
     let records = use_reducer(RunRecords::default);
@@ -84,6 +94,12 @@ pub fn app() -> Html {
         },
     );
     use_effect_with(options.theme, |theme| set_theme(*theme));
+    use_effect_with(layout.is_embedded(), |embedded| set_embedded(*embedded));
+    // In a frame, the parent page learns this page's height as it changes.
+    use_effect_with((), |_| {
+        let reporter = ResizeReporter::start();
+        move || drop(reporter)
+    });
     use_effect_with(notebook.lang, |lang| {
         set_language(*lang, ui(*lang).page_title);
     });
@@ -104,9 +120,19 @@ pub fn app() -> Html {
     // Stable callbacks (they change only with the host), so that a cell
     // re-renders only when it changes.
     let on_run = use_callback(
-        (notebook.host().cloned(), dispatcher.clone()),
-        |(cell, source): (CellIndex, String), (host, dispatcher)| {
+        (
+            notebook.host().cloned(),
+            dispatcher.clone(),
+            (!notebook.setup_sent).then(|| setup.clone()),
+        ),
+        |(cell, source): (CellIndex, String), (host, dispatcher, setup)| {
             if let Some(host) = host {
+                if let Some(setup) = setup {
+                    for (cell, source) in setup.iter() {
+                        host.run(*cell, source.clone());
+                    }
+                    dispatcher.dispatch(Action::SetupSent);
+                }
                 dispatcher.dispatch(Action::Submit {
                     cell,
                     source: source.clone(),
@@ -131,12 +157,15 @@ pub fn app() -> Html {
         dispatcher.dispatch(Action::ToggleSolution);
     });
     let on_command = use_command(&notebook, &store, &config);
+    let share = layout == Layout::Page;
+    let embeddable = share && notebook.document.is_course();
 
     let lang = notebook.lang;
     let text = ui(lang);
     let entries = notebook.document.entries.iter().flat_map(|entry| {
         let mut items = Vec::new();
         match entry {
+            Entry::Prose(_) if matches!(layout, Layout::SingleCell(_)) => {}
             Entry::Prose(prose) if notebook.shows(prose.visibility) => items.push(html! {
                 <ProseCell key={format!("p:{}", prose.id)} prose={prose.clone()} {lang} />
             }),
@@ -145,13 +174,13 @@ pub fn app() -> Html {
                 let Some(cell) = notebook.cells.get(*index) else {
                     return items;
                 };
-                if !notebook.shows(cell.visibility) {
+                if !notebook.shows(cell.visibility) || !layout.shows_cell(*index) {
                     return items;
                 }
                 items.push(html! {
                     <CodeCell key={format!("c:{}", cell.id)} index={*index} cell={cell.clone()}
                         {lang} on_run={on_run.clone()} on_edit={on_edit.clone()}
-                        on_reset={on_reset.clone()} />
+                        on_reset={on_reset.clone()} {share} {embeddable} />
                 });
                 if cell.role == CodeRole::Exercise {
                     items.push(html! {
@@ -169,8 +198,8 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Views> context={views}>
-            <a class="skip-link" href={format!("#{MAIN_ID}")}>{ text.skip_link }</a>
-            if !options.embed {
+            if !layout.is_embedded() {
+                <a class="skip-link" href={format!("#{MAIN_ID}")}>{ text.skip_link }</a>
                 <header class="app-header">
                     <p class="brand">{ "Awaitable" }</p>
                     <p class="tagline">{ text.tagline }</p>
@@ -178,10 +207,14 @@ pub fn app() -> Html {
             }
             <Toolbar {lang} kernel={notebook.kernel.clone()} busy={notebook.is_busy()}
                 clock={notebook.clock} imported={notebook.stash.is_some()}
-                confirm_reset={notebook.confirm_reset} {on_command} />
+                confirm_reset={notebook.confirm_reset}
+                compact={matches!(layout, Layout::SingleCell(_))} {on_command} />
             <Notices {lang} storage={notebook.storage.clone()}
+                shared={notebook.document.is_shared()}
                 import_error={notebook.import_error.clone()} />
-            <Help {lang} />
+            if !layout.is_embedded() {
+                <Help {lang} />
+            }
             <main id={MAIN_ID} class="notebook" tabindex="-1">
                 { for entries }
             </main>
@@ -286,6 +319,9 @@ fn use_command(
                 attach_new_host(&dispatcher, &config);
             }
             Command::BackToCourse => {
+                if notebook.document.is_shared() {
+                    forget_fragment();
+                }
                 dispatcher.dispatch(Action::BackToCourse);
                 attach_new_host(&dispatcher, &config);
             }
@@ -345,6 +381,30 @@ fn start_import(
             None
         }
     }
+}
+
+/// The notebook the page opens on: the course with the learner's saved
+/// work, or, when the URL's fragment is a share link, its code in a scratch
+/// notebook (the course kept aside, as for an import). A damaged link says
+/// why and leaves the course. Fragments without `code=` are anchors.
+fn opening_notebook(options: &PageOptions, store: &Store) -> Notebook {
+    let course = Notebook::start(options, store.load(&course_id()));
+    let fragment = fragment();
+    if !fragment.contains("code=") {
+        return course;
+    }
+    let action = match decode_share(&fragment) {
+        Ok(shared) => {
+            let notebook = shared_notebook(&shared.code, options.lang);
+            let saved = store.load(&notebook.id);
+            Action::Shared {
+                notebook: Box::new(notebook),
+                saved,
+            }
+        }
+        Err(error) => Action::ImportFailed(error.message()),
+    };
+    Rc::unwrap_or_clone(Rc::new(course).reduce(action))
 }
 
 /// The cells compared with cell (f), the synchronous reference: the

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::editor::Editor;
 use crate::components::output::OutputArea;
 use crate::components::run_views::RunViews;
+use crate::components::share::ShareTools;
 use crate::host::CellIndex;
 use crate::i18n::ui;
 use crate::state::{CellState, RunState};
@@ -33,6 +34,12 @@ pub struct CodeCellProps {
     pub on_edit: Callback<(CellIndex, String)>,
     /// Puts the notebook's code back.
     pub on_reset: Callback<CellIndex>,
+    /// Whether the cell offers Share (and Embed, when `embeddable`).
+    #[prop_or_default]
+    pub share: bool,
+    /// Whether the cell offers Embed: a course cell on the whole page.
+    #[prop_or_default]
+    pub embeddable: bool,
 }
 
 /// How a finished run's duration reads: `850 ms`, `1.25 s` (`1,25 s` in
@@ -163,6 +170,10 @@ pub fn code_cell(props: &CodeCellProps) -> Html {
                         </span>
                     }
                 </div>
+                if props.share {
+                    <ShareTools {number} source={AttrValue::from(cell.source.clone())}
+                        lang={props.lang} embeddable={props.embeddable} />
+                }
                 <OutputArea {index} cell={cell.clone()} label={text.cell_output(number)} />
                 <RunViews {index} compare={cell.role == CodeRole::Comparison} />
             </div>

@@ -13,5 +13,6 @@ pub mod output;
 pub mod prose;
 pub mod reset;
 pub mod run_views;
+pub mod share;
 pub mod timeline;
 pub mod toolbar;

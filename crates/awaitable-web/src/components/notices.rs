@@ -15,6 +15,9 @@ pub struct NoticesProps {
     pub lang: Lang,
     /// What to say about saving.
     pub storage: StorageNotice,
+    /// Whether a share link's scratch notebook is shown.
+    #[prop_or_default]
+    pub shared: bool,
     /// Why the last import failed.
     pub import_error: Option<Message>,
 }
@@ -32,6 +35,9 @@ pub fn notices(props: &NoticesProps) -> Html {
     };
     html! {
         <div class="notices">
+            if props.shared {
+                <p class="notice" data-testid="shared-notice" role="status">{ text.shared_notice }</p>
+            }
             if let Some(notice) = storage {
                 <p class="notice" data-testid="storage-notice" role="status">{ notice }</p>
             }

@@ -54,6 +54,10 @@ pub struct ToolbarProps {
     pub imported: bool,
     /// Whether Reset notebook waits for confirmation.
     pub confirm_reset: bool,
+    /// A single embedded cell's toolbar: Stop, Restart, the clock and the
+    /// language, without the commands that concern the whole notebook.
+    #[prop_or_default]
+    pub compact: bool,
     /// Where the commands go.
     pub on_command: Callback<Command>,
 }
@@ -83,8 +87,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     html! {
         <section class="toolbar" aria-label={text.toolbar}>
             <div class="toolbar-group">
-                <button type="button" data-testid="run-all" disabled={!ready}
-                    onclick={send(|| Command::RunAll)}>{ text.run_all }</button>
+                if !props.compact {
+                    <button type="button" data-testid="run-all" disabled={!ready}
+                        onclick={send(|| Command::RunAll)}>{ text.run_all }</button>
+                }
                 <button type="button" data-testid="stop" disabled={!ready}
                     aria-label={text.stop_label} onclick={send(|| Command::Stop)}>{ text.stop }</button>
                 <button type="button" data-testid="restart" aria-label={text.restart_label}
@@ -97,18 +103,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" data-testid="lang-toggle" lang={text.other_language_code}
                     onclick={send(|| Command::ToggleLang)}>{ text.other_language }</button>
             </div>
-            <div class="toolbar-group">
-                <button type="button" data-testid="export" aria-label={text.export_label}
-                    title={text.export_label} onclick={send(|| Command::Export)}>{ text.export }</button>
-                <ImportButton lang={props.lang}
-                    on_file={props.on_command.reform(Command::Import)} />
-                if props.imported {
-                    <button type="button" data-testid="back-to-course"
-                        onclick={send(|| Command::BackToCourse)}>{ text.back_to_course }</button>
-                }
-                <ResetNotebook lang={props.lang} confirming={props.confirm_reset}
-                    on_command={props.on_command.clone()} />
-            </div>
+            if !props.compact {
+                <div class="toolbar-group">
+                    <button type="button" data-testid="export" aria-label={text.export_label}
+                        title={text.export_label} onclick={send(|| Command::Export)}>{ text.export }</button>
+                    <ImportButton lang={props.lang}
+                        on_file={props.on_command.reform(Command::Import)} />
+                    if props.imported {
+                        <button type="button" data-testid="back-to-course"
+                            onclick={send(|| Command::BackToCourse)}>{ text.back_to_course }</button>
+                    }
+                    <ResetNotebook lang={props.lang} confirming={props.confirm_reset}
+                        on_command={props.on_command.clone()} />
+                </div>
+            }
             <HeartbeatView kernel={props.kernel.clone()} />
             <span class={classes!("kernel-status", (status_name == "busy").then_some("busy"))}
                 data-testid="kernel-status" data-status={status_name} role="status">

@@ -426,3 +426,58 @@ fn an_import_replaces_the_course_until_going_back() {
     // What ran when the import replaced it ran on the kernel the import ended.
     assert!(!back.is_busy());
 }
+
+#[test]
+fn a_shared_cell_opens_apart_from_the_course_until_going_back() {
+    use awaitable_notebook::share::{shared_notebook, SHARED_CELL_ID};
+
+    let notebook = reduce(
+        course(),
+        Action::Edit {
+            cell: 0,
+            source: "print('course work')".to_owned(),
+        },
+    );
+    let shared = shared_notebook("print('shared')", Lang::Fr);
+    let mut saved = SavedWork::new(shared.id.clone());
+    saved.set_source(SHARED_CELL_ID, "print('shared')", "print('shared, edited')");
+    let notebook = reduce(
+        notebook,
+        Action::Shared {
+            notebook: Box::new(shared),
+            saved: Loaded::Work(saved),
+        },
+    );
+    assert!(notebook.document.is_shared());
+    assert_eq!(notebook.cells.len(), 1);
+    assert_eq!(notebook.cells[0].source, "print('shared, edited')");
+    // Its work is saved under its own id, never the course's.
+    assert!(notebook.work().notebook.as_str().starts_with("shared-"));
+    assert!(notebook.stash.is_some());
+    let back = reduce(notebook, Action::BackToCourse);
+    assert!(back.document.is_course());
+    assert_eq!(back.cells[0].source, "print('course work')");
+}
+
+#[test]
+fn a_lone_cell_needs_the_cells_that_define_what_it_uses() {
+    let notebook = course();
+    let cell_a = notebook.cells[0].source.clone();
+    assert_eq!(notebook.setup_for(0), vec![]);
+    assert_eq!(notebook.setup_for(2), vec![(0, cell_a)]);
+    // A learner's edit that makes cell (a) compute takes it out.
+    let edited = reduce(
+        notebook,
+        Action::Edit {
+            cell: 0,
+            source: "import asyncio\nprint('side effect')".to_owned(),
+        },
+    );
+    assert_eq!(edited.setup_for(2), vec![]);
+    let sent = reduce(edited, Action::SetupSent);
+    assert!(sent.setup_sent);
+    assert!(
+        !reduce(sent, Action::Detach).setup_sent,
+        "a new kernel needs it again"
+    );
+}
