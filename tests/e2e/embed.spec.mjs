@@ -123,10 +123,12 @@ test("a share link opens a scratch notebook and leaves the course's work alone",
   );
   const courseWork = await page.evaluate(() => localStorage.getItem("awaitable:v1:course-fr"));
 
-  // Opened in a tab of the same browser (same storage).
+  // Opened in a tab of the same browser (same storage), in the language of
+  // the page that shared it.
   const shared = await page.context().newPage();
-  await shared.goto(link.replace(site.baseUrl, `${site.baseUrl}?lang=en`));
+  await shared.goto(link);
   await shared.getByTestId("shared-notice").waitFor();
+  assert.equal(await shared.getByTestId("back-to-course").textContent(), "Back to the course");
   assert.equal(await shared.locator('[data-testid^="cell-"]').count(), 1);
   assert.equal(await shared.getByTestId("editor-1").inputValue(), "print('shared code')\nprint(6 * 7)");
   await shared.waitForFunction(
@@ -155,10 +157,16 @@ test("a share link opens a scratch notebook and leaves the course's work alone",
   await close();
 });
 
-test("a damaged share link says so and opens the course", async () => {
+test("a damaged share link says so and opens the course; a good one pasted in opens", async () => {
   const { page, errors, close } = await site.open("?lang=en#code=not*base64&lang=en");
   assert.match(await textOf(page, "import-error"), /damaged/);
   await page.getByTestId("editor-7").waitFor();
+  // `print(1)`, deflated and in base64url, pasted into the address bar.
+  await page.evaluate(() => {
+    location.hash = "#code=KyjKzCvRMNQEAA&lang=en";
+  });
+  await page.getByTestId("shared-notice").waitFor();
+  assert.equal(await page.getByTestId("editor-1").inputValue(), "print(1)");
   assert.deepEqual(errors, []);
   await close();
 });

@@ -60,7 +60,7 @@ pub const TEST_STEPS: &[Step] = &[
     // is 150 KiB; the page is about 546 KB: 400 KB of interpreter and runtime,
     // 90 KB for the course notebook, 57 KB for the run views and fetch.
     Step::run("size budget", &["node", "tools/size-budget.mjs", "dist", "560000"]),
-    Step::tests("end-to-end", &["node", "--test", "--test-reporter=tap", "tests/e2e/notebook.spec.mjs", "tests/e2e/views.spec.mjs"]),
+    Step::tests("end-to-end", &["node", "--test", "--test-reporter=tap", "tests/e2e/notebook.spec.mjs", "tests/e2e/views.spec.mjs", "tests/e2e/embed.spec.mjs"]),
 ];
 
 #[cfg(test)]

@@ -147,6 +147,14 @@ pub fn parse_query(query: &str) -> PageOptions {
     options
 }
 
+/// Whether a query string (with or without its `?`) sets the language,
+/// validly or not: a link's `lang=` always wins over other hints.
+pub fn sets_lang(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let query = query.split('#').next().unwrap_or_default();
+    raw_pairs(query).any(|(key, _)| decode_component(key).as_deref() == Some("lang"))
+}
+
 /// Writes options as a query string, without the leading `?`, for links:
 /// `parse_query(&to_query(&options)) == options`. Options at their default
 /// are left out (so the default options give an empty string), and so are a

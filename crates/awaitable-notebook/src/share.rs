@@ -107,6 +107,13 @@ pub fn shared_notebook(code: &str, lang: Lang) -> ImportedNotebook {
     }
 }
 
+/// The language a share link's fragment names, without reading its code.
+pub fn shared_lang(fragment: &str) -> Option<Lang> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (_, value) = raw_pairs(fragment).find(|(key, _)| *key == "lang")?;
+    decode_component(value).and_then(|lang| lang_from_param(&lang))
+}
+
 /// Reads a fragment made by [`encode_share`], with or without its `#`. Other
 /// keys are ignored; for a repeated key the first counts.
 pub fn decode_share(fragment: &str) -> Result<SharedCell, ShareError> {

@@ -4,7 +4,8 @@
 //! a method that throws): the page then does without, and never panics.
 
 use awaitable_notebook::course::Lang;
-use awaitable_notebook::params::{parse_query, to_query, PageOptions, Theme};
+use awaitable_notebook::params::{parse_query, sets_lang, to_query, PageOptions, Theme};
+use awaitable_notebook::share::shared_lang;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -31,11 +32,18 @@ fn no_window() -> JsError {
 }
 
 /// The options of the page's query string (defaults if it cannot be read).
+/// Without `lang=` there, a share link's fragment may name the language.
 pub fn page_options() -> PageOptions {
-    web_sys::window()
+    let search = web_sys::window()
         .and_then(|window| window.location().search().ok())
-        .map(|search| parse_query(&search))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let mut options = parse_query(&search);
+    if !sets_lang(&search) {
+        if let Some(lang) = shared_lang(&fragment()) {
+            options.lang = lang;
+        }
+    }
+    options
 }
 
 /// Applies a colour scheme: `data-theme` on `<html>` for a forced one; none
@@ -329,6 +337,13 @@ pub fn forget_fragment() {
     if let Ok(history) = window.history() {
         let _ =
             history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
+/// Loads the page again from its address.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
     }
 }
 

@@ -336,3 +336,18 @@ fn a_shared_notebook_is_one_cell_saved_apart_from_the_course() {
     assert_eq!(again.cells[0].source(), "print('edited')");
     assert_eq!(again.lang, Some(Lang::En));
 }
+
+#[test]
+fn the_language_of_a_link_is_read_without_its_code() {
+    use crate::params::sets_lang;
+    use crate::share::shared_lang;
+
+    let fragment = encode_share("print(1)", Lang::En).unwrap();
+    assert_eq!(shared_lang(&fragment), Some(Lang::En));
+    assert_eq!(shared_lang("#code=AwA"), None);
+    assert_eq!(shared_lang("#lang=xx&code=AwA"), None);
+    assert!(sets_lang("?lang=fr&cell=2"));
+    assert!(sets_lang("cell=2&lang=zz"));
+    assert!(!sets_lang("?cell=2#lang=en"));
+    assert!(!sets_lang(""));
+}

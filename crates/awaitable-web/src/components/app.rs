@@ -19,8 +19,9 @@ use yew::prelude::*;
 use yew::Reducible;
 
 use crate::browser::{
-    download, focus_target, forget_fragment, fragment, page_options, read_file, remember_language,
-    set_embedded, set_language, set_theme, Download, FileRead, Listener, ResizeReporter,
+    download, focus_target, forget_fragment, fragment, page_options, read_file, reload,
+    remember_language, set_embedded, set_language, set_theme, Download, FileRead, Listener,
+    ResizeReporter,
 };
 use crate::components::cell::CodeCell;
 use crate::components::exercise::ExercisePanel;
@@ -95,6 +96,16 @@ pub fn app() -> Html {
     );
     use_effect_with(options.theme, |theme| set_theme(*theme));
     use_effect_with(layout.is_embedded(), |embedded| set_embedded(*embedded));
+    // A share link pasted into this tab changes only the fragment, which
+    // does not reload: open it as a new page would.
+    use_effect_with((), |_| {
+        let listener = Listener::on_window("hashchange", || {
+            if fragment().contains("code=") {
+                reload();
+            }
+        });
+        move || drop(listener)
+    });
     // In a frame, the parent page learns this page's height as it changes.
     use_effect_with((), |_| {
         let reporter = ResizeReporter::start();
