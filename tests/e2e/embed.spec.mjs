@@ -62,6 +62,10 @@ test("a course site embeds one cell, sandboxed, and fits it to its height", asyn
   const course = await context.newPage();
   const courseErrors = [];
   course.on("pageerror", (error) => courseErrors.push(String(error)));
+  // Console errors of the frame too: storage refused must not throw.
+  course.on("console", (message) => {
+    if (message.type() === "error") courseErrors.push(message.text());
+  });
   await course.goto(host.url);
   const frame = course.frameLocator("iframe");
   await frame.getByTestId("run-3").click();
