@@ -47,6 +47,10 @@ use crate::route::{EventRouter, Routed};
 /// milliseconds: the views redraw at most this often.
 pub const TIMELINE_PERIOD_MS: f64 = 250.0;
 
+/// How early the host's timer fires while a cell runs (see
+/// [`Inner::wake_at`]): more than a browser timer is usually late.
+const EARLY_WAKE_MS: f64 = 4.0;
+
 thread_local! {
     /// The number of the next host, so that runs of a restarted kernel are
     /// told from the old one's.
@@ -116,8 +120,15 @@ impl Clock for BrowserClock {
         self.now_ms() / 1000.0
     }
 
+    /// `performance.timeOrigin + performance.now()`: the wall clock on the
+    /// monotonic clock's ticks, so that `time.time()` differences are as
+    /// precise as `time.monotonic()`'s. `Date.now()` has whole milliseconds
+    /// and drifts from the monotonic clock by a few over half a minute.
     fn wall(&self) -> f64 {
-        js_sys::Date::now() / 1000.0
+        match &self.performance {
+            Some(performance) => (performance.time_origin() + performance.now()) / 1000.0,
+            None => js_sys::Date::now() / 1000.0,
+        }
     }
 }
 
@@ -660,10 +671,26 @@ impl Inner {
 
     /// Schedules a slice for loop time `at` (seconds). (Fast-forward skips
     /// in [`Inner::slice`], see [`Inner::skips_time`].)
+    ///
+    /// While a cell runs, the timer is set [`EARLY_WAKE_MS`] early and the
+    /// last milliseconds pass in slices handed back and forth with the
+    /// browser: timers fire a few milliseconds late, more on a busy machine,
+    /// and the course's three `time.sleep(10)` in a row would add their
+    /// lateness up. Background tasks of finished cells wait on timers alone,
+    /// so that they cost no CPU.
     fn wake_at(&mut self, at: f64) {
-        let delay_ms = ((at - self.kernel.runtime().interp.aio.now()) * 1000.0).ceil();
+        let delay_ms = (at - self.kernel.runtime().interp.aio.now()) * 1000.0;
+        let early = if self.kernel.is_running() {
+            EARLY_WAKE_MS
+        } else {
+            0.0
+        };
+        if delay_ms <= early {
+            self.slice_soon();
+            return;
+        }
         // setTimeout takes a signed 32-bit delay; longer ones fire at once.
-        let delay_ms = delay_ms.clamp(0.0, f64::from(i32::MAX)) as u32;
+        let delay_ms = (delay_ms - early).ceil().clamp(0.0, f64::from(i32::MAX)) as u32;
         self.next = Next::Wake {
             _timer: self.timer(delay_ms),
         };
