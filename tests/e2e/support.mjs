@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, "dist");
+export const dist = path.join(root, "dist");
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // Quiet Chromium: this machine has no network beyond loopback, and Chromium
@@ -31,10 +31,18 @@ const CONTENT_TYPES = {
   ".wasm": "application/wasm",
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port, as a plain static host would. */
-async function startServer() {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port, as a plain static host would.
+ * `headers` are added to every answer (a Content-Security-Policy, say);
+ * `pages` maps a path to extra HTML served there (a page embedding this one).
+ */
+export async function startServer({ headers = {}, pages = {} } = {}) {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
+    if (Object.hasOwn(pages, url.pathname)) {
+      response.writeHead(200, { ...headers, "Content-Type": CONTENT_TYPES[".html"] }).end(pages[url.pathname]);
+      return;
+    }
     const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)));
     const target = file.endsWith(path.sep) ? path.join(file, "index.html") : file;
     if (!target.startsWith(dist + path.sep)) {
@@ -46,13 +54,44 @@ async function startServer() {
       const type = CONTENT_TYPES[path.extname(target)] ?? "application/octet-stream";
       // As GitHub Pages does: frames sandboxed without allow-same-origin
       // have an opaque origin, and fetch the page's module and wasm with CORS.
-      response.writeHead(200, { "Content-Type": type, "Access-Control-Allow-Origin": "*" }).end(body);
+      const cors = { "Access-Control-Allow-Origin": "*" };
+      response.writeHead(200, { ...cors, ...headers, "Content-Type": type }).end(body);
     } catch {
       response.writeHead(404).end();
     }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.url = `http://127.0.0.1:${server.address().port}/`;
   return server;
+}
+
+/** Stops a server from `startServer` now, dropping its open connections. */
+export async function stopServer(server) {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+/** Debian's Chromium, headless and quiet. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Waits until Python is ready in the page (or frame): the kernel is idle. */
+export function waitUntilIdle(page, timeout = 15_000) {
+  return page.waitForFunction(() => {
+    const status = document.querySelector('[data-testid="kernel-status"]');
+    return status?.dataset.status === "idle" || status?.textContent.includes("Idle");
+  }, null, { timeout });
+}
+
+/** Collects a page's uncaught errors and console errors, its frames' too. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return errors;
 }
 
 /**
@@ -65,8 +104,8 @@ export async function startSite() {
     throw new Error("dist/index.html is missing: build the page first (trunk build)");
   });
   const server = await startServer();
-  const baseUrl = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const baseUrl = server.url;
+  const browser = await launchChromium();
   return {
     baseUrl,
     browser,
@@ -74,17 +113,10 @@ export async function startSite() {
       const context = await browser.newContext(options);
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      const errors = [];
-      page.on("pageerror", (error) => errors.push(String(error)));
-      page.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
-      });
+      const errors = collectErrors(page);
       await page.goto(baseUrl + query);
       // Idle, in whatever language the page speaks.
-      await page.waitForFunction(() => {
-        const status = document.querySelector('[data-testid="kernel-status"]');
-        return status?.dataset.status === "idle" || status?.textContent.includes("Idle");
-      });
+      await waitUntilIdle(page, 10_000);
       return { page, errors, close: () => context.close() };
     },
     async stop() {

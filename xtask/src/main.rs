@@ -2,6 +2,7 @@
 //! Std-only so that it builds in seconds before anything else.
 
 mod bench;
+mod dist;
 mod serve;
 mod steps;
 mod web;
@@ -36,8 +37,9 @@ const TEST_STEPS: &[&[Step]] = &[
     web::TEST_STEPS,
 ];
 
-/// `cargo xtask serve`: the same pinned tools, then the release build.
-const SERVE_STEPS: &[&[Step]] = &[web::BUILD_TOOLS, &[web::BUILD_PAGE]];
+/// `cargo xtask dist` and `cargo xtask serve`: the same pinned tools, then the
+/// release build and its post-processing.
+const DIST_STEPS: &[&[Step]] = &[web::BUILD_TOOLS, web::BUILD_DIST];
 
 const USAGE: &str = "\
 usage: cargo xtask <task>
@@ -47,8 +49,11 @@ tasks:
   fuzz [--seconds N] [--seed N]
                         fuzz the interpreter with mutated Python source
                         (default 600 seconds, a new seed each run)
-  serve [--port N]      install the pinned web tools, build the page in release
-                        and serve it at http://127.0.0.1:8080/ (or port N)
+  dist                  install the pinned web tools and build the page to ship
+                        in dist/: the hosted site (with its service worker) and
+                        dist/awaitable.html, one self-contained file
+  serve [--port N]      the same build as dist, served at
+                        http://127.0.0.1:8080/ (or port N)
   bench                 native benchmarks: Awaitable vs python3 (BENCHMARKS.md)
   help                  this message";
 
@@ -64,6 +69,9 @@ fn main() -> ExitCode {
     match task {
         "test" if rest.is_empty() => {
             report(steps::run_all("xtask test", TEST_STEPS, &workspace_root()))
+        }
+        "dist" if rest.is_empty() => {
+            report(steps::run_all("xtask dist", DIST_STEPS, &workspace_root()))
         }
         "fuzz" => match FuzzArgs::parse(rest) {
             Ok(fuzz_args) => report(fuzz(&fuzz_args)),
@@ -100,7 +108,7 @@ fn usage_error(message: &str) -> ExitCode {
 /// Builds the page with the pinned tools and serves `dist/` on loopback.
 fn serve(port: u16) -> Result<(), String> {
     let root = workspace_root();
-    steps::run_all("xtask serve", SERVE_STEPS, &root)?;
+    steps::run_all("xtask serve", DIST_STEPS, &root)?;
     serve::serve(&root.join("dist"), port).map_err(|reason| format!("xtask serve: {reason}"))
 }
 
@@ -200,7 +208,7 @@ fn clock_seed() -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use crate::{parse_port, workspace_root, FuzzArgs, SERVE_STEPS, TEST_STEPS};
+    use crate::{parse_port, workspace_root, FuzzArgs, DIST_STEPS, TEST_STEPS};
 
     fn parse(args: &[&str]) -> Result<FuzzArgs, String> {
         let args: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
@@ -252,7 +260,7 @@ mod tests {
 
     #[test]
     fn step_titles_are_unique() {
-        for gate in [TEST_STEPS, SERVE_STEPS] {
+        for gate in [TEST_STEPS, DIST_STEPS] {
             let mut titles: Vec<_> = gate
                 .iter()
                 .flat_map(|s| s.iter())

@@ -36,6 +36,8 @@ pub enum Action {
     /// prints (libtest's `test result:` lines, TAP's `# pass N` and
     /// `# fail N`) to the gate's closing line.
     Tests(&'static [&'static str]),
+    /// Runs a function of xtask itself, given the workspace root.
+    Task(fn(&Path) -> Result<(), String>),
     /// Installs a pinned tool only when it is missing: runs `probe`, and if it
     /// fails or its output lacks `expect` (a version, say), runs `install`.
     Ensure {
@@ -65,6 +67,15 @@ impl Step {
         Self {
             title,
             action: Action::Tests(command),
+            env: &[],
+        }
+    }
+
+    /// A step that runs `task` (Rust code in xtask) from the workspace root.
+    pub const fn task(title: &'static str, task: fn(&Path) -> Result<(), String>) -> Self {
+        Self {
+            title,
+            action: Action::Task(task),
             env: &[],
         }
     }
@@ -152,6 +163,7 @@ fn run_steps(gate: &str, steps: &[&Step], root: &Path, tally: &mut Tally) -> Res
 fn describe(action: &Action) -> String {
     match action {
         Action::Run(command) | Action::Tests(command) => command.join(" "),
+        Action::Task(_) => "(in xtask)".to_owned(),
         Action::Ensure { probe, install, .. } => {
             format!("{} (if missing: {})", probe.join(" "), install.join(" "))
         }
@@ -163,6 +175,7 @@ fn run_step(step: &Step, root: &Path, tally: &mut Tally) -> Result<(), String> {
     match &step.action {
         Action::Run(command) => run_with_env(command, &env, root),
         Action::Tests(command) => run_counting_tests(command, &env, root, tally),
+        Action::Task(task) => task(root),
         Action::Ensure {
             probe,
             expect,
