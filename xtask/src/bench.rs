@@ -5,7 +5,8 @@
 //! release page and a Pyodide page, both served from loopback. Benchmarks are
 //! not tests: nothing here fails on a slow result.
 
-use std::path::Path;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -70,7 +71,7 @@ fn run_native(root: &Path) -> Result<(), String> {
         &[],
         root,
     )?;
-    let awaitable = root.join("target/release/awaitable");
+    let awaitable = release_binary(root, std::env::var_os("CARGO_TARGET_DIR"), "awaitable");
     let mut programs: Vec<_> = std::fs::read_dir(root.join("benches"))
         .map_err(|e| format!("benches/: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -96,6 +97,13 @@ fn run_native(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Where cargo puts a release binary: under `CARGO_TARGET_DIR` when it is set
+/// (relative to the workspace root, as cargo reads it), else `target/`.
+fn release_binary(root: &Path, target_dir: Option<OsString>, name: &str) -> PathBuf {
+    let target = target_dir.map_or_else(|| root.join("target"), |dir| root.join(dir));
+    target.join("release").join(name)
+}
+
 fn median_seconds(program: &str, args: &[&str]) -> Result<f64, String> {
     let mut times = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {
@@ -117,7 +125,29 @@ fn median_seconds(program: &str, args: &[&str]) -> Result<f64, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::bench::Scope;
+    use std::ffi::OsString;
+    use std::path::Path;
+
+    use crate::bench::{release_binary, Scope};
+
+    #[test]
+    fn the_cli_is_found_in_cargos_target_folder() {
+        let root = Path::new("/repo");
+        assert_eq!(
+            release_binary(root, None, "awaitable"),
+            Path::new("/repo/target/release/awaitable")
+        );
+        let elsewhere = Some(OsString::from("/tmp/target"));
+        assert_eq!(
+            release_binary(root, elsewhere, "awaitable"),
+            Path::new("/tmp/target/release/awaitable")
+        );
+        let relative = Some(OsString::from("build"));
+        assert_eq!(
+            release_binary(root, relative, "awaitable"),
+            Path::new("/repo/build/release/awaitable")
+        );
+    }
 
     fn parse(args: &[&str]) -> Result<Scope, String> {
         let args: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
