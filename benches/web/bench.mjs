@@ -8,7 +8,6 @@
 // fails on a slow result, only on a page that does not work.
 
 import { readFile, stat } from "node:fs/promises";
-import { execFileSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -496,7 +495,7 @@ async function main() {
     const compute = await computeFigures(browser, site, runs, slowRuns);
     const timers = await timerFigure(browser, site, cells, slowRuns);
     const pyodideVersion = JSON.parse(await readFile(path.join(pyodideDir, "package.json"), "utf8")).version;
-    console.log(`\n${browser.version()} (${execFileSync(CHROMIUM, ["--version"]).toString().trim()}), Pyodide ${pyodideVersion}\n`);
+    console.log(`\nChromium ${browser.version()}, Pyodide ${pyodideVersion}\n`);
     console.log(table({ load, compute, timers, runs, slowRuns }));
     // Every run's figures, for a reader who wants more than medians.
     console.error(`\nraw: ${JSON.stringify({ load, compute, timers })}`);
