@@ -54,7 +54,10 @@ tasks:
                         dist/awaitable.html, one self-contained file
   serve [--port N]      the same build as dist, served at
                         http://127.0.0.1:8080/ (or port N)
-  bench                 native benchmarks: Awaitable vs python3 (BENCHMARKS.md)
+  bench [--native-only | --web-only]
+                        benchmarks (BENCHMARKS.md): Awaitable's CLI vs python3,
+                        then the release page vs Pyodide and JavaScript in
+                        headless Chromium
   help                  this message";
 
 /// Exit status of a task that exists in name only, and of bad usage.
@@ -81,7 +84,10 @@ fn main() -> ExitCode {
             Ok(port) => report(serve(port)),
             Err(message) => usage_error(&message),
         },
-        "bench" => report(bench::run(&workspace_root())),
+        "bench" => match bench::Scope::parse(rest) {
+            Ok(scope) => report(bench::run(&workspace_root(), scope)),
+            Err(message) => usage_error(&message),
+        },
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -208,7 +214,7 @@ fn clock_seed() -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use crate::{parse_port, workspace_root, FuzzArgs, DIST_STEPS, TEST_STEPS};
+    use crate::{bench, parse_port, workspace_root, FuzzArgs, DIST_STEPS, TEST_STEPS};
 
     fn parse(args: &[&str]) -> Result<FuzzArgs, String> {
         let args: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
@@ -260,7 +266,7 @@ mod tests {
 
     #[test]
     fn step_titles_are_unique() {
-        for gate in [TEST_STEPS, DIST_STEPS] {
+        for gate in [TEST_STEPS, DIST_STEPS, bench::WEB_STEPS] {
             let mut titles: Vec<_> = gate
                 .iter()
                 .flat_map(|s| s.iter())

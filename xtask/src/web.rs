@@ -37,11 +37,24 @@ pub const BUILD_TOOLS: &[Step] = &[
 /// servers); apt-get needs root, as CI and developers' machines have.
 #[rustfmt::skip]
 pub const TEST_TOOLS: &[Step] = &[
-    Step::ensure("chromium", &["sh", "-c", "chromium --version && chromedriver --version"], "ChromeDriver",
-        &["sh", "-c", "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver"]),
+    CHROMIUM,
     Step::ensure("e2e packages", &["npm", "ls", "--prefix", "tests/e2e", "--depth=0"], "playwright-core@1.65.1",
         &["npm", "ci", "--prefix", "tests/e2e", "--no-audit", "--no-fund"]),
 ];
+
+/// Debian's Chromium and chromedriver, for the browser tests and the browser
+/// benchmarks.
+#[rustfmt::skip]
+pub const CHROMIUM: Step =
+    Step::ensure("chromium", &["sh", "-c", "chromium --version && chromedriver --version"], "ChromeDriver",
+        &["sh", "-c", "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver"]);
+
+/// The browser benchmarks' packages: Pyodide, the peer, served from
+/// `benches/web/node_modules`, and the same playwright-core as the tests.
+#[rustfmt::skip]
+pub const BENCH_PACKAGES: Step =
+    Step::ensure("bench packages", &["npm", "ls", "--prefix", "benches/web", "--depth=0"], "pyodide@314.0.7",
+        &["npm", "ci", "--prefix", "benches/web", "--no-audit", "--no-fund"]);
 
 /// Builds the release page into `dist/` with the pinned tools, offline.
 pub const BUILD_PAGE: Step =
@@ -144,5 +157,7 @@ mod tests {
         assert!(read("Trunk.toml").contains("wasm_opt = \"version_132\""));
         assert!(read("tools/package.json").contains("\"binaryen\": \"132.0.0\""));
         assert!(read("tests/e2e/package.json").contains("\"playwright-core\": \"1.65.1\""));
+        assert!(read("benches/web/package.json").contains("\"playwright-core\": \"1.65.1\""));
+        assert!(read("benches/web/package.json").contains("\"pyodide\": \"314.0.7\""));
     }
 }
