@@ -213,8 +213,6 @@ test("after a first visit, the page reloads and runs a cell offline, its server 
 
 test("in a sandboxed iframe (an opaque origin), no service worker and nothing throws", TEST_OPTIONS, async (t) => {
   const server = await startServer({
-    // An opaque origin loads the page's module scripts and wasm with CORS.
-    headers: { "Access-Control-Allow-Origin": "*" },
     pages: {
       "/course.html": '<!doctype html><title>Course</title><link rel="icon" href="data:,"><iframe sandbox="allow-scripts" src="./index.html" width="900" height="700"></iframe>',
     },
@@ -231,5 +229,25 @@ test("in a sandboxed iframe (an opaque origin), no service worker and nothing th
   assert.equal(await frame.locator("#panic").isHidden(), true);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("in a sandboxed iframe served without CORS, the page says what the server must send", TEST_OPTIONS, async (t) => {
+  const server = await startServer({
+    cors: false,
+    pages: {
+      "/course.html": '<!doctype html><title>Course</title><link rel="icon" href="data:,"><iframe sandbox="allow-scripts" src="./index.html" width="900" height="700"></iframe>',
+    },
+  });
+  t.after(() => stopServer(server));
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + "course.html");
+  const banner = page.frameLocator("iframe").locator("#panic-message");
+  await banner.waitFor({ timeout: 15_000 });
+  const text = await banner.textContent();
+  assert.match(text, /Un script de la page n'a pas pu être chargé/);
+  assert.match(text, /Access-Control-Allow-Origin: \*/);
+  assert.match(text, /awaitable\.html/);
   await context.close();
 });

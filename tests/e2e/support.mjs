@@ -35,8 +35,11 @@ const CONTENT_TYPES = {
  * Serves dist/ on 127.0.0.1 at a free port, as a plain static host would.
  * `headers` are added to every answer (a Content-Security-Policy, say);
  * `pages` maps a path to extra HTML served there (a page embedding this one).
+ * Files are sent with `Access-Control-Allow-Origin: *`, as GitHub Pages
+ * does, unless `cors` is false: frames sandboxed without allow-same-origin
+ * have an opaque origin and fetch the page's module and wasm with CORS.
  */
-export async function startServer({ headers = {}, pages = {} } = {}) {
+export async function startServer({ headers = {}, pages = {}, cors = true } = {}) {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
     if (Object.hasOwn(pages, url.pathname)) {
@@ -52,10 +55,8 @@ export async function startServer({ headers = {}, pages = {} } = {}) {
     try {
       const body = await readFile(target);
       const type = CONTENT_TYPES[path.extname(target)] ?? "application/octet-stream";
-      // As GitHub Pages does: frames sandboxed without allow-same-origin
-      // have an opaque origin, and fetch the page's module and wasm with CORS.
-      const cors = { "Access-Control-Allow-Origin": "*" };
-      response.writeHead(200, { ...cors, ...headers, "Content-Type": type }).end(body);
+      const allow = cors ? { "Access-Control-Allow-Origin": "*" } : {};
+      response.writeHead(200, { ...allow, ...headers, "Content-Type": type }).end(body);
     } catch {
       response.writeHead(404).end();
     }
