@@ -111,6 +111,8 @@ pub struct Interp {
     pub wikipedia_endpoint: Option<String>,
     /// State of the `random` module.
     pub rng: crate::builtins::Rng,
+    /// Huge-integer arithmetic lent by the host (the browser's `BigInt`).
+    pub big_math: Option<Rc<dyn crate::bigmath::BigMath>>,
     next_frame_id: u64,
     nested_calls: usize,
     /// Instructions left to nested calls before control returns to the host.
@@ -141,6 +143,7 @@ impl Interp {
             mode,
             aio: crate::aio::Aio::default(),
             rng: crate::builtins::Rng::new(0),
+            big_math: None,
             wikipedia_endpoint: None,
             next_frame_id: 0,
             nested_calls: 0,

@@ -6,6 +6,7 @@
 
 pub mod aio;
 pub mod ast;
+pub mod bigmath;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;

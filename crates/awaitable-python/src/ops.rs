@@ -941,7 +941,12 @@ impl Interp {
             return Err(self.err("MemoryError", ""));
         };
         self.check_bits(x.bits().saturating_mul(exp as u64))?;
-        Ok(Value::from_bigint(num_traits::Pow::pow(x, exp)))
+        let host = self.big_math.clone();
+        Ok(Value::from_bigint(crate::bigmath::pow(
+            host.as_deref(),
+            x,
+            exp,
+        )))
     }
 
     fn float_op(&mut self, x: f64, op: BinOp, y: f64) -> Raise<Value> {

@@ -379,7 +379,7 @@ impl Interp {
     pub fn int_to_string(&self, b: &BigInt) -> Raise<String> {
         format::check_int_to_str_limit(b, self.int_max_str_digits)
             .map_err(|e| self.format_error(e))?;
-        Ok(format::int_to_decimal(b))
+        Ok(crate::bigmath::to_decimal(self.big_math.as_deref(), b))
     }
 
     /// `format(v, spec)`, the engine of f-strings and `str.format`.

@@ -37,6 +37,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageChannel, MessageEvent, Performance};
 use yew::Callback;
 
+use crate::bigmath::BrowserBigMath;
 use crate::budget::Budget;
 use crate::fetch::{self, InFlight};
 use crate::outputs::{output_delta, OutputDelta, OutputMark};
@@ -312,6 +313,7 @@ impl Host {
     ) -> Result<Host, JsError> {
         let channel = MessageChannel::new()?;
         let mut kernel = Kernel::new(Box::new(BrowserClock::new()));
+        kernel.runtime().interp.big_math = Some(Rc::new(BrowserBigMath::default()));
         if let Some(url) = &config.wikipedia_endpoint {
             match awaitable_python::http::validate_endpoint(url) {
                 Ok(url) => kernel.runtime().interp.wikipedia_endpoint = Some(url),

@@ -16,6 +16,7 @@
 // this an error.
 #![warn(missing_docs)]
 
+pub mod bigmath;
 pub mod browser;
 pub mod budget;
 pub mod components;

@@ -686,3 +686,34 @@ fn the_panic_banner_shows_the_message_as_text() {
     assert!(matches!(banner.query_selector("i"), Ok(None)));
     banner.remove();
 }
+
+/// The browser's `BigInt` gives num-bigint's answers, signs included, for
+/// values on both sides of the threshold where the interpreter hands over.
+#[wasm_bindgen_test]
+fn the_browser_bigint_agrees_with_num_bigint() {
+    use awaitable_python::bigmath::{pow, to_decimal, BigMath};
+    use awaitable_web::bigmath::BrowserBigMath;
+    use num_bigint::BigInt;
+
+    let browser = BrowserBigMath::default();
+    let host = Some(&browser as &dyn BigMath);
+    for (base, exp) in [
+        (5, 100_000),
+        (3, 65_537),
+        (-7, 30_001),
+        (-12, 40_000),
+        (2, 3),
+    ] {
+        let ours = pow(host, BigInt::from(base), exp);
+        let theirs = pow(None, BigInt::from(base), exp);
+        assert_eq!(ours, theirs, "{base} ** {exp}");
+        assert_eq!(
+            to_decimal(host, &ours),
+            theirs.to_string(),
+            "str({base} ** {exp})"
+        );
+    }
+    // What the course prints: the first two digits of 5**1000000.
+    let course = pow(host, BigInt::from(5), 1_000_000);
+    assert!(to_decimal(host, &course).starts_with("10"));
+}
