@@ -15,22 +15,12 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 import { chromium } from "playwright-core";
 
+import { CHROMIUM, CHROMIUM_ARGS } from "../../tests/e2e/chromium.mjs";
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const dist = path.join(root, "dist");
 const pyodideDir = path.join(here, "node_modules", "pyodide");
-
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-// The same quiet Chromium as tests/e2e/support.mjs.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",

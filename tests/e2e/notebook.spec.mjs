@@ -10,70 +10,18 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import AxeBuilder from "@axe-core/playwright";
-import { chromium } from "playwright-core";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, "dist");
-
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-// Quiet Chromium: this machine has no network beyond loopback, and Chromium
-// would otherwise try to reach its services at every start.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-const CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-};
+import { dist, launchChromium, startServer } from "./support.mjs";
 
 /** The WCAG levels the page must meet, in both themes. */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** The key the course's work is saved under (`saved.rs`). */
 const STORAGE_KEY = "awaitable:v1:course-fr";
-
-/**
- * Serves dist/ on 127.0.0.1 at a free port, as a plain static host would.
- * CORS is open so that a sandboxed iframe (an opaque origin) can load the
- * page's module script and wasm, as from a CDN.
- */
-async function startServer() {
-  const server = http.createServer(async (request, response) => {
-    const url = new URL(request.url, "http://127.0.0.1");
-    const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)));
-    const target = file.endsWith(path.sep) ? path.join(file, "index.html") : file;
-    if (!target.startsWith(dist + path.sep)) {
-      response.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = await readFile(target);
-      const type = CONTENT_TYPES[path.extname(target)] ?? "application/octet-stream";
-      response
-        .writeHead(200, { "Content-Type": type, "Access-Control-Allow-Origin": "*" })
-        .end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
-}
 
 // A hung browser fails its test rather than the whole CI run.
 const TEST_OPTIONS = { timeout: 60_000 };
@@ -88,8 +36,8 @@ before(async () => {
     throw new Error("dist/index.html is missing: build the page first (trunk build)");
   });
   server = await startServer();
-  baseUrl = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  baseUrl = server.url;
+  browser = await launchChromium();
   downloads = await mkdtemp(path.join(os.tmpdir(), "awaitable-e2e-"));
 });
 

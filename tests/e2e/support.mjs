@@ -8,21 +8,10 @@ import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
 
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const dist = path.join(root, "dist");
-
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-// Quiet Chromium: this machine has no network beyond loopback, and Chromium
-// would otherwise try to reach its services at every start.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",

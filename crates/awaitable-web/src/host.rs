@@ -50,7 +50,7 @@ pub const TIMELINE_PERIOD_MS: f64 = 250.0;
 
 /// How early the host's timer fires while a cell runs (see
 /// [`Inner::wake_at`]): more than a browser timer is usually late.
-const EARLY_WAKE_MS: f64 = 4.0;
+const EARLY_WAKE_MS: f64 = 8.0;
 
 thread_local! {
     /// The number of the next host, so that runs of a restarted kernel are

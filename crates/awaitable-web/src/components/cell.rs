@@ -1,10 +1,12 @@
 //! One code cell: its `[n]` prompt, Run and Reset buttons, editor, running
 //! indicator, duration and output.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use awaitable_notebook::course::{CodeRole, Lang};
 use awaitable_notebook::timeline::format_number;
+use gloo_timers::callback::{Interval, Timeout};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -61,25 +63,48 @@ fn now_ms() -> f64 {
 }
 
 /// Whole seconds since `running` became true, ticking once a second while it
-/// stays true. The interval belongs to the effect, so it stops with the run
-/// (or when the cell goes away).
+/// stays true. The ticks belong to the effect, so they stop with the run (or
+/// when the cell goes away).
 #[hook]
 fn use_elapsed_seconds(running: bool) -> Option<u64> {
     let seconds = use_state(|| 0u64);
     {
         let seconds = seconds.clone();
         use_effect_with(running, move |running| {
-            let interval = running.then(|| {
+            let ticker = running.then(|| {
                 let started = now_ms();
                 seconds.set(0);
-                gloo_timers::callback::Interval::new(1000, move || {
+                SecondTicker::start(move || {
                     seconds.set(((now_ms() - started) / 1000.0).max(0.0) as u64);
                 })
             });
-            move || drop(interval)
+            move || drop(ticker)
         });
     }
     running.then_some(*seconds)
+}
+
+/// Calls `tick` every second, half a second out of phase with its start: the
+/// course's sleeps last whole seconds, and a render at the very moment one
+/// ends would wake Python late. Dropping it stops the ticks.
+struct SecondTicker {
+    _first: Timeout,
+    _then: Rc<RefCell<Option<Interval>>>,
+}
+
+impl SecondTicker {
+    fn start(tick: impl Fn() + Clone + 'static) -> SecondTicker {
+        let then = Rc::new(RefCell::new(None));
+        let slot = then.clone();
+        let first = Timeout::new(500, move || {
+            tick();
+            *slot.borrow_mut() = Some(Interval::new(1000, tick));
+        });
+        SecondTicker {
+            _first: first,
+            _then: then,
+        }
+    }
 }
 
 /// One code cell.
