@@ -173,6 +173,9 @@ pub struct Code {
     pub consts: Vec<Value>,
     /// Names referenced by global, attribute and import instructions.
     pub names: Vec<Rc<str>>,
+    /// The hash of each name ([`crate::dict::name_hash`]), for namespace
+    /// lookups that hash nothing.
+    pub name_hashes: Vec<u64>,
     /// Local variable names; parameters come first.
     pub varnames: Vec<Rc<str>>,
     /// Locals that nested functions capture (stored in cells).

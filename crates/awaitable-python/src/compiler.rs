@@ -12,6 +12,7 @@ use num_bigint::BigInt;
 
 use crate::ast::*;
 use crate::bytecode::{Code, CodeKind, MakeFunctionFlags, Op};
+use crate::dict::name_hash;
 use crate::symtable::{self, ScopeFacts};
 use crate::value::Value;
 
@@ -241,6 +242,7 @@ impl Compiler {
             ops: unit.ops,
             lines: unit.lines,
             consts: unit.consts,
+            name_hashes: unit.names.iter().map(|name| name_hash(name)).collect(),
             names: unit.names,
             varnames: unit.varnames,
             cellvars: unit.cellvars,
@@ -1827,6 +1829,7 @@ fn clone_code(code: &Code) -> Code {
         lines: code.lines.clone(),
         consts: code.consts.clone(),
         names: code.names.clone(),
+        name_hashes: code.name_hashes.clone(),
         varnames: code.varnames.clone(),
         cellvars: code.cellvars.clone(),
         freevars: code.freevars.clone(),

@@ -6,6 +6,7 @@
 //! user classes are keyed by identity.
 
 use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{ToPrimitive, Zero};
@@ -67,10 +68,32 @@ impl Dict {
 
     /// Looks a string key up without building a value (names in namespaces).
     pub fn get_str(&self, key: &str) -> Option<Value> {
+        let index = self.find_str(key, hash_str(key))?;
+        Some(self.entries[index].value.clone())
+    }
+
+    /// Looks a name up whose hash is known ([`name_hash`]): code objects keep
+    /// their names' hashes, so that global lookups hash nothing.
+    pub fn get_name(&self, key: &str, hash: u64) -> Option<Value> {
+        let index = self.find_str(key, hash)?;
+        Some(self.entries[index].value.clone())
+    }
+
+    /// Binds a name whose hash is known ([`name_hash`]).
+    pub fn insert_name(&mut self, key: &Rc<str>, hash: u64, value: Value) {
+        match self.find_str(key, hash) {
+            Some(index) => self.entries[index].value = value,
+            None => self.push(hash, Value::Str(key.clone()), value),
+        }
+    }
+
+    /// The entry of string key `key`, of hash `hash`. A name is usually stored
+    /// under the very string a code object holds, so the pointers are compared
+    /// before the text.
+    fn find_str(&self, key: &str, hash: u64) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
         }
-        let hash = hash_str(key);
         let mask = self.indices.len() - 1;
         let mut slot = hash as usize & mask;
         loop {
@@ -81,8 +104,9 @@ impl Dict {
             let entry = &self.entries[index as usize - 1];
             if entry.live && entry.hash == hash {
                 if let Value::Str(s) = &entry.key {
-                    if &**s == key {
-                        return Some(entry.value.clone());
+                    if std::ptr::eq(s.as_ptr(), key.as_ptr()) && s.len() == key.len() || &**s == key
+                    {
+                        return Some(index as usize - 1);
                     }
                 }
             }
@@ -317,6 +341,12 @@ pub fn hash_value(value: &Value) -> Result<u64, Unhashable> {
 
 /// A fast non-cryptographic string hash (FxHash's mixing, 8 bytes at a time):
 /// names are looked up on every global access, and SipHash costs too much there.
+/// The hash of a name, as [`Dict::get_name`] and [`Dict::insert_name`] take
+/// it: the hash of the string.
+pub fn name_hash(name: &str) -> u64 {
+    hash_str(name)
+}
+
 fn hash_str(s: &str) -> u64 {
     const SEED: u64 = 0x517c_c1b7_2722_0a95;
     let mut h: u64 = s.len() as u64;
@@ -407,4 +437,34 @@ pub fn float_to_bigint(x: f64) -> Option<BigInt> {
 /// Python equality for keys of built-in types; identity for everything else.
 pub fn keys_equal(a: &Value, b: &Value) -> bool {
     crate::ops::builtin_eq(a, b).unwrap_or_else(|| a.is(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use crate::dict::{name_hash, Dict};
+    use crate::value::Value;
+
+    #[test]
+    fn names_with_known_hashes_meet_keys_stored_any_way() {
+        let mut namespace = Dict::new();
+        // Stored by a dict operation, under another string than the code's.
+        namespace
+            .insert(Value::str("total"), Value::Int(1))
+            .unwrap();
+        let name: Rc<str> = Rc::from("total");
+        let hash = name_hash(&name);
+        assert_eq!(namespace.get_name(&name, hash), Some(Value::Int(1)));
+        // Rebinding keeps one entry, in its place.
+        namespace.insert_name(&name, hash, Value::Int(2));
+        namespace.insert_name(&Rc::from("i"), name_hash("i"), Value::Int(3));
+        assert_eq!(namespace.len(), 2);
+        assert_eq!(namespace.get_str("total"), Some(Value::Int(2)));
+        assert_eq!(
+            namespace.get(&Value::str("i")).unwrap(),
+            Some(Value::Int(3))
+        );
+        assert_eq!(namespace.get_name("missing", name_hash("missing")), None);
+    }
 }

@@ -454,8 +454,9 @@ impl Interp {
             }
             Op::LoadGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
-                let found = frame.globals.borrow().get_str(&name);
-                let v = match found.or_else(|| self.builtins.borrow().get_str(&name)) {
+                let hash = frame.code.name_hashes[i as usize];
+                let found = frame.globals.borrow().get_name(&name, hash);
+                let v = match found.or_else(|| self.builtins.borrow().get_name(&name, hash)) {
                     Some(v) => v,
                     None => return Err(self.name_error(frame, &name)),
                 };
@@ -463,8 +464,9 @@ impl Interp {
             }
             Op::StoreGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
+                let hash = frame.code.name_hashes[i as usize];
                 let v = pop(frame);
-                let _ = frame.globals.borrow_mut().insert(Value::Str(name), v);
+                frame.globals.borrow_mut().insert_name(&name, hash, v);
             }
             Op::DeleteGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
@@ -480,15 +482,16 @@ impl Interp {
             }
             Op::LoadName(i) => {
                 let name = frame.code.names[i as usize].clone();
+                let hash = frame.code.name_hashes[i as usize];
                 let local = frame
                     .namespace
                     .as_ref()
-                    .and_then(|ns| ns.borrow().get_str(&name));
+                    .and_then(|ns| ns.borrow().get_name(&name, hash));
                 let v = match local {
                     Some(v) => v,
                     None => {
-                        let global = frame.globals.borrow().get_str(&name);
-                        let found = global.or_else(|| self.builtins.borrow().get_str(&name));
+                        let global = frame.globals.borrow().get_name(&name, hash);
+                        let found = global.or_else(|| self.builtins.borrow().get_name(&name, hash));
                         match found {
                             Some(v) => v,
                             None => return Err(self.name_error(frame, &name)),
@@ -499,12 +502,13 @@ impl Interp {
             }
             Op::StoreName(i) => {
                 let name = frame.code.names[i as usize].clone();
+                let hash = frame.code.name_hashes[i as usize];
                 let v = pop(frame);
                 let ns = frame
                     .namespace
                     .clone()
                     .unwrap_or_else(|| frame.globals.clone());
-                let _ = ns.borrow_mut().insert(Value::Str(name), v);
+                ns.borrow_mut().insert_name(&name, hash, v);
             }
             Op::DeleteName(i) => {
                 let name = frame.code.names[i as usize].clone();
@@ -2159,10 +2163,12 @@ fn current(exec: &mut Execution) -> &mut Frame {
     exec.frames.last_mut().expect("a frame is running")
 }
 
+#[inline(always)]
 fn pop(frame: &mut Frame) -> Value {
     frame.stack.pop().unwrap_or(Value::None)
 }
 
+#[inline(always)]
 fn top(frame: &Frame) -> &Value {
     frame.stack.last().unwrap_or(&Value::None)
 }
@@ -2180,6 +2186,7 @@ fn pop_n(frame: &mut Frame, n: usize) -> Vec<Value> {
     frame.stack.split_off(at)
 }
 
+#[inline(always)]
 fn push(exec: &mut Execution, v: Value) {
     current(exec).stack.push(v);
 }

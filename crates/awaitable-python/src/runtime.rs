@@ -895,6 +895,7 @@ fn trampoline(func: Value, args: Args) -> Rc<Code> {
             Value::Dict(Rc::new(RefCell::new(kw))),
         ],
         names: Vec::new(),
+        name_hashes: Vec::new(),
         varnames: Vec::new(),
         cellvars: Vec::new(),
         freevars: Vec::new(),
