@@ -285,6 +285,9 @@ impl Interp {
                 return Signal::Raised(self.err("SystemError", "instruction pointer out of range"));
             };
             frame.ip += 1;
+            if fast_step(frame, op) {
+                continue;
+            }
             match self.step(exec, op) {
                 Ok(Flow::Continue) => {}
                 Ok(Flow::Stop(signal)) => return signal,
@@ -2163,6 +2166,147 @@ fn current(exec: &mut Execution) -> &mut Frame {
     exec.frames.last_mut().expect("a frame is running")
 }
 
+/// The instructions that need nothing but their frame, done without entering
+/// [`Interp::step`], whose size makes every call to it cost: constants,
+/// locals and names, jumps on booleans, and arithmetic and comparisons of
+/// ints whose result fits. Anything else returns `false` and goes to `step`, which has
+/// the general rules (and the errors) for it.
+#[inline(always)]
+fn fast_step(frame: &mut Frame, op: Op) -> bool {
+    match op {
+        Op::LoadConst(i) => {
+            let v = frame.code.consts[i as usize].clone();
+            frame.stack.push(v);
+        }
+        Op::LoadFast(i) => match &frame.locals[i as usize] {
+            Some(v) => {
+                let v = v.clone();
+                frame.stack.push(v);
+            }
+            None => return false,
+        },
+        Op::StoreFast(i) => match frame.stack.pop() {
+            Some(v) => frame.locals[i as usize] = Some(v),
+            None => return false,
+        },
+        // Names found in the frame's own namespaces; builtins, and names
+        // not found, go to `step`.
+        Op::LoadName(i) | Op::LoadGlobal(i) => {
+            let (name, hash) = (
+                &frame.code.names[i as usize],
+                frame.code.name_hashes[i as usize],
+            );
+            let namespace = match op {
+                Op::LoadName(_) => frame.namespace.as_ref().unwrap_or(&frame.globals),
+                _ => &frame.globals,
+            };
+            let found = namespace.borrow().get_name(name, hash);
+            let found = found.or_else(|| match (op, &frame.namespace) {
+                (Op::LoadName(_), Some(_)) => frame.globals.borrow().get_name(name, hash),
+                _ => None,
+            });
+            match found {
+                Some(v) => frame.stack.push(v),
+                None => return false,
+            }
+        }
+        Op::StoreName(i) | Op::StoreGlobal(i) => {
+            let Some(v) = frame.stack.pop() else {
+                return false;
+            };
+            let (name, hash) = (
+                &frame.code.names[i as usize],
+                frame.code.name_hashes[i as usize],
+            );
+            let namespace = match op {
+                Op::StoreName(_) => frame.namespace.as_ref().unwrap_or(&frame.globals),
+                _ => &frame.globals,
+            };
+            namespace.borrow_mut().insert_name(name, hash, v);
+        }
+        Op::Jump(target) => frame.ip = target as usize,
+        Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
+            let Some(&Value::Bool(value)) = frame.stack.last() else {
+                return false;
+            };
+            frame.stack.pop();
+            if value == matches!(op, Op::PopJumpIfTrue(_)) {
+                frame.ip = target as usize;
+            }
+        }
+        Op::Binary(bin) | Op::InPlace(bin) => {
+            let Some(result) = int_operands(frame).and_then(|(a, b)| small_int_op(a, bin, b))
+            else {
+                return false;
+            };
+            replace_operands(frame, Value::Int(result));
+        }
+        Op::Compare(cmp) => {
+            let Some((a, b)) = int_operands(frame) else {
+                return false;
+            };
+            let result = match cmp {
+                crate::ast::CmpOp::Eq => a == b,
+                crate::ast::CmpOp::NotEq => a != b,
+                crate::ast::CmpOp::Lt => a < b,
+                crate::ast::CmpOp::LtE => a <= b,
+                crate::ast::CmpOp::Gt => a > b,
+                crate::ast::CmpOp::GtE => a >= b,
+                _ => return false,
+            };
+            replace_operands(frame, Value::Bool(result));
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// The two ints on top of the stack, if they are ints.
+#[inline(always)]
+fn int_operands(frame: &Frame) -> Option<(i64, i64)> {
+    match frame.stack[..] {
+        [.., Value::Int(a), Value::Int(b)] => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// Replaces the two operands on top of the stack with `result`.
+#[inline(always)]
+fn replace_operands(frame: &mut Frame, result: Value) {
+    let len = frame.stack.len();
+    frame.stack.truncate(len - 2);
+    frame.stack.push(result);
+}
+
+/// `a op b` for ints, with Python's floor semantics, when the result fits in
+/// an `i64` and raises nothing; `None` otherwise.
+#[inline(always)]
+fn small_int_op(a: i64, op: crate::ast::BinOp, b: i64) -> Option<i64> {
+    use crate::ast::BinOp;
+    match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        BinOp::Mod if b != 0 => {
+            let r = a.checked_rem(b)?;
+            Some(if r != 0 && (r < 0) != (b < 0) {
+                r + b
+            } else {
+                r
+            })
+        }
+        BinOp::FloorDiv if b != 0 => {
+            let q = a.checked_div(b)?;
+            Some(if a % b != 0 && (a < 0) != (b < 0) {
+                q - 1
+            } else {
+                q
+            })
+        }
+        _ => None,
+    }
+}
+
 #[inline(always)]
 fn pop(frame: &mut Frame) -> Value {
     frame.stack.pop().unwrap_or(Value::None)
@@ -2189,4 +2333,38 @@ fn pop_n(frame: &mut Frame, n: usize) -> Vec<Value> {
 #[inline(always)]
 fn push(exec: &mut Execution, v: Value) {
     current(exec).stack.push(v);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::BinOp;
+    use crate::interp::small_int_op;
+
+    /// The fast path's int arithmetic against CPython's answers (`python3 -c
+    /// "print(-7 % 3, 7 % -3, -7 // 2, 7 // -2, -6 // 3, 6 % -3)"` prints
+    /// `2 -2 -4 -4 -2 0`); what does not fit in an i64, or raises, is left
+    /// to the general path.
+    #[test]
+    fn small_int_arithmetic_floors_as_python_does() {
+        let cases = [
+            (-7, BinOp::Mod, 3, Some(2)),
+            (7, BinOp::Mod, -3, Some(-2)),
+            (-7, BinOp::FloorDiv, 2, Some(-4)),
+            (7, BinOp::FloorDiv, -2, Some(-4)),
+            (-6, BinOp::FloorDiv, 3, Some(-2)),
+            (6, BinOp::Mod, -3, Some(0)),
+            (i64::MIN, BinOp::FloorDiv, -1, None),
+            (i64::MIN, BinOp::Mod, -1, None),
+            (i64::MAX, BinOp::Add, 1, None),
+            (i64::MIN, BinOp::Sub, 1, None),
+            (i64::MAX, BinOp::Mul, 2, None),
+            (5, BinOp::Mod, 0, None),
+            (5, BinOp::FloorDiv, 0, None),
+            (2, BinOp::Pow, 3, None),
+            (6, BinOp::Div, 3, None),
+        ];
+        for (a, op, b, expected) in cases {
+            assert_eq!(small_int_op(a, op, b), expected, "{a} {op:?} {b}");
+        }
+    }
 }
