@@ -2,6 +2,7 @@
 // - A course page on another loopback origin pastes the snippet that the
 //   Embed button gives: the cell runs in a sandboxed frame (opaque origin, no
 //   storage), and the host page fits the frame to the heights it reports.
+// - The single file does the same from a host that sends no CORS headers.
 // - `?embed=1` drops the page's chrome.
 // - A share link opens its code in a scratch notebook, leaves the learner's
 //   course work alone, and a damaged link says so.
@@ -13,7 +14,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 
-import { runAndWait, startSite, textOf } from "./support.mjs";
+import { runAndWait, startServer, startSite, stopServer, textOf } from "./support.mjs";
 
 let site;
 before(async () => {
@@ -98,6 +99,31 @@ test("a course site embeds one cell, sandboxed, and fits it to its height", asyn
   assert.deepEqual(courseErrors, []);
   await context.close();
   host.stop();
+  assert.deepEqual(errors, []);
+});
+
+test("the single file embeds one cell sandboxed from a host that sends no CORS headers", async (t) => {
+  const server = await startServer({
+    cors: false,
+    pages: {
+      "/course.html": '<!doctype html><title>Cours</title><link rel="icon" href="data:,">' +
+        '<iframe sandbox="allow-scripts" src="./awaitable.html?cell=3&embed=1" width="900" height="600"></iframe>',
+    },
+  });
+  t.after(() => stopServer(server));
+  const context = await site.browser.newContext();
+  t.after(() => context.close());
+  const course = await context.newPage();
+  const errors = [];
+  course.on("pageerror", (error) => errors.push(String(error)));
+  course.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await course.goto(server.url + "course.html");
+  const frame = course.frameLocator("iframe");
+  await frame.getByTestId("run-3").click();
+  await frame.getByTestId("output-3").getByText("Nous essayons les coroutines.").waitFor();
+  assert.equal(await frame.locator('[data-testid^="cell-"]').count(), 1);
   assert.deepEqual(errors, []);
 });
 
