@@ -168,6 +168,7 @@ pub fn app() -> Html {
         dispatcher.dispatch(Action::ToggleSolution);
     });
     let on_command = use_command(&notebook, &store, &config);
+    let single_cell = matches!(layout, Layout::SingleCell(_));
     let share = layout == Layout::Page;
     let embeddable = share && notebook.document.is_course();
 
@@ -176,7 +177,7 @@ pub fn app() -> Html {
     let entries = notebook.document.entries.iter().flat_map(|entry| {
         let mut items = Vec::new();
         match entry {
-            Entry::Prose(_) if matches!(layout, Layout::SingleCell(_)) => {}
+            Entry::Prose(_) if single_cell => {}
             Entry::Prose(prose) if notebook.shows(prose.visibility) => items.push(html! {
                 <ProseCell key={format!("p:{}", prose.id)} prose={prose.clone()} {lang} />
             }),
@@ -209,8 +210,10 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Views> context={views}>
-            if !layout.is_embedded() {
+            if !single_cell {
                 <a class="skip-link" href={format!("#{MAIN_ID}")}>{ text.skip_link }</a>
+            }
+            if !layout.is_embedded() {
                 <header class="app-header">
                     <p class="brand">{ "Awaitable" }</p>
                     <p class="tagline">{ text.tagline }</p>
@@ -219,7 +222,7 @@ pub fn app() -> Html {
             <Toolbar {lang} kernel={notebook.kernel.clone()} busy={notebook.is_busy()}
                 clock={notebook.clock} imported={notebook.stash.is_some()}
                 confirm_reset={notebook.confirm_reset}
-                compact={matches!(layout, Layout::SingleCell(_))} {on_command} />
+                compact={single_cell} {on_command} />
             <Notices {lang} storage={notebook.storage.clone()}
                 shared={notebook.document.is_shared()}
                 import_error={notebook.import_error.clone()} />

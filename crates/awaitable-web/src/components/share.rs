@@ -65,35 +65,26 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         let panel = panel.clone();
         let source = props.source.clone();
         let lang = props.lang;
-        Callback::from(move |_: MouseEvent| {
-            let page = page_address().unwrap_or_default();
-            let made = match kind {
-                Kind::Link => encode_share(&source, lang)
-                    .map(|fragment| format!("{page}{fragment}"))
-                    .map_err(|error| error.message().get(lang).to_owned()),
-                Kind::Embed => Ok(embed_snippet(&page, number, lang)),
-            };
-            match made {
+        Callback::from(
+            move |_: MouseEvent| match shared_text(kind, &source, number, lang) {
                 Ok(text) => {
-                    let copy = Copy::Trying;
                     panel.set(Panel::Text {
                         kind,
                         text: text.clone(),
-                        copy,
+                        copy: Copy::Trying,
                     });
                     let panel = panel.clone();
-                    copy_text(
-                        &text.clone(),
-                        Callback::from(move |copied: bool| {
-                            let copy = if copied { Copy::Copied } else { Copy::ByHand };
-                            let text = text.clone();
-                            panel.set(Panel::Text { kind, text, copy });
-                        }),
-                    );
+                    let shown = text.clone();
+                    let done = Callback::from(move |copied: bool| {
+                        let copy = if copied { Copy::Copied } else { Copy::ByHand };
+                        let text = shown.clone();
+                        panel.set(Panel::Text { kind, text, copy });
+                    });
+                    copy_text(&text, done);
                 }
                 Err(message) => panel.set(Panel::Error(message)),
-            }
-        })
+            },
+        )
     };
     let close = {
         let panel = panel.clone();
@@ -167,5 +158,17 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 <div class="share-panel">{ body }</div>
             }
         </div>
+    }
+}
+
+/// The share link of `source`, or the HTML that embeds cell `number`, for
+/// this page; or why there is none (code too long for a link).
+fn shared_text(kind: Kind, source: &str, number: usize, lang: Lang) -> Result<String, String> {
+    let page = page_address().unwrap_or_default();
+    match kind {
+        Kind::Link => encode_share(source, lang)
+            .map(|fragment| format!("{page}{fragment}"))
+            .map_err(|error| error.message().get(lang).to_owned()),
+        Kind::Embed => Ok(embed_snippet(&page, number, lang)),
     }
 }
