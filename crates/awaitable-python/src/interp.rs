@@ -281,13 +281,23 @@ impl Interp {
             let Some(frame) = exec.frames.last_mut() else {
                 return Signal::Finished(Value::None);
             };
-            let Some(&op) = frame.code.ops.get(frame.ip) else {
-                return Signal::Raised(self.err("SystemError", "instruction pointer out of range"));
+            // Instructions `fast_step` does, in a row, without leaving the
+            // frame; each still costs one unit of the budget.
+            let op = loop {
+                let Some(&op) = frame.code.ops.get(frame.ip) else {
+                    return Signal::Raised(
+                        self.err("SystemError", "instruction pointer out of range"),
+                    );
+                };
+                frame.ip += 1;
+                if !fast_step(frame, op) {
+                    break op;
+                }
+                if *budget == 0 {
+                    return Signal::OutOfBudget;
+                }
+                *budget -= 1;
             };
-            frame.ip += 1;
-            if fast_step(frame, op) {
-                continue;
-            }
             match self.step(exec, op) {
                 Ok(Flow::Continue) => {}
                 Ok(Flow::Stop(signal)) => return signal,
