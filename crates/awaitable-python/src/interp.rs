@@ -14,6 +14,7 @@ use crate::compiler::Mode;
 use crate::dict::Dict;
 use crate::frame::{Block, CellRef, Execution, Frame, FrameRole};
 use crate::future::FutureObj;
+use crate::ops::{int_compare, small_int_op};
 use crate::types::Types;
 use crate::value::*;
 
@@ -415,14 +416,19 @@ impl Interp {
         Ok(())
     }
 
-    /// Executes one instruction.
+    /// Executes one instruction that [`fast_step`] declined: `run` offers it
+    /// every instruction first, so the cases it always does are not repeated
+    /// here, and names reach this only when the frame's namespaces lack them.
     fn step(&mut self, exec: &mut Execution, op: Op) -> Raise<Flow> {
         let frame = exec.frames.last_mut().expect("run checks for a frame");
         match op {
             Op::Nop => {}
-            Op::LoadConst(i) => {
-                let v = frame.code.consts[i as usize].clone();
-                frame.stack.push(v);
+            Op::LoadConst(_)
+            | Op::StoreFast(_)
+            | Op::StoreName(_)
+            | Op::StoreGlobal(_)
+            | Op::Jump(_) => {
+                fast_step(frame, op);
             }
             Op::LoadFast(i) => match &frame.locals[i as usize] {
                 Some(v) => {
@@ -434,10 +440,6 @@ impl Interp {
                     return Err(self.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value")));
                 }
             },
-            Op::StoreFast(i) => {
-                let v = pop(frame);
-                frame.locals[i as usize] = Some(v);
-            }
             Op::DeleteFast(i) => {
                 if frame.locals[i as usize].take().is_none() {
                     let name = frame.code.varnames[i as usize].clone();
@@ -465,21 +467,14 @@ impl Interp {
                 let cell = frame.cells[i as usize].clone();
                 frame.stack.push(Value::Cell(cell));
             }
-            Op::LoadGlobal(i) => {
+            // Not in the frame's namespaces (`fast_step` looked): a builtin.
+            Op::LoadGlobal(i) | Op::LoadName(i) => {
                 let name = frame.code.names[i as usize].clone();
                 let hash = frame.code.name_hashes[i as usize];
-                let found = frame.globals.borrow().get_name(&name, hash);
-                let v = match found.or_else(|| self.builtins.borrow().get_name(&name, hash)) {
-                    Some(v) => v,
-                    None => return Err(self.name_error(frame, &name)),
+                let Some(v) = self.builtins.borrow().get_name(&name, hash) else {
+                    return Err(self.name_error(frame, &name));
                 };
                 frame.stack.push(v);
-            }
-            Op::StoreGlobal(i) => {
-                let name = frame.code.names[i as usize].clone();
-                let hash = frame.code.name_hashes[i as usize];
-                let v = pop(frame);
-                frame.globals.borrow_mut().insert_name(&name, hash, v);
             }
             Op::DeleteGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
@@ -492,36 +487,6 @@ impl Interp {
                 if removed.is_none() {
                     return Err(self.err("NameError", format!("name '{name}' is not defined")));
                 }
-            }
-            Op::LoadName(i) => {
-                let name = frame.code.names[i as usize].clone();
-                let hash = frame.code.name_hashes[i as usize];
-                let local = frame
-                    .namespace
-                    .as_ref()
-                    .and_then(|ns| ns.borrow().get_name(&name, hash));
-                let v = match local {
-                    Some(v) => v,
-                    None => {
-                        let global = frame.globals.borrow().get_name(&name, hash);
-                        let found = global.or_else(|| self.builtins.borrow().get_name(&name, hash));
-                        match found {
-                            Some(v) => v,
-                            None => return Err(self.name_error(frame, &name)),
-                        }
-                    }
-                };
-                frame.stack.push(v);
-            }
-            Op::StoreName(i) => {
-                let name = frame.code.names[i as usize].clone();
-                let hash = frame.code.name_hashes[i as usize];
-                let v = pop(frame);
-                let ns = frame
-                    .namespace
-                    .clone()
-                    .unwrap_or_else(|| frame.globals.clone());
-                ns.borrow_mut().insert_name(&name, hash, v);
             }
             Op::DeleteName(i) => {
                 let name = frame.code.names[i as usize].clone();
@@ -627,7 +592,6 @@ impl Interp {
                 let v = self.compare_op(&left, op, &right)?;
                 push(exec, v);
             }
-            Op::Jump(t) => frame.ip = t as usize,
             Op::PopJumpIfFalse(t) => {
                 let v = pop(frame);
                 if !self.truthy(&v)? {
@@ -2179,8 +2143,8 @@ fn current(exec: &mut Execution) -> &mut Frame {
 /// The instructions that need nothing but their frame, done without entering
 /// [`Interp::step`], whose size makes every call to it cost: constants,
 /// locals and names, jumps on booleans, and arithmetic and comparisons of
-/// ints whose result fits. Anything else returns `false` and goes to `step`, which has
-/// the general rules (and the errors) for it.
+/// ints whose result fits (`ops`' own small-int paths). Anything else returns
+/// `false` and goes to `step`, which has the general rules (and the errors).
 #[inline(always)]
 fn fast_step(frame: &mut Frame, op: Op) -> bool {
     match op {
@@ -2195,10 +2159,7 @@ fn fast_step(frame: &mut Frame, op: Op) -> bool {
             }
             None => return false,
         },
-        Op::StoreFast(i) => match frame.stack.pop() {
-            Some(v) => frame.locals[i as usize] = Some(v),
-            None => return false,
-        },
+        Op::StoreFast(i) => frame.locals[i as usize] = Some(pop(frame)),
         // Names found in the frame's own namespaces; builtins, and names
         // not found, go to `step`.
         Op::LoadName(i) | Op::LoadGlobal(i) => {
@@ -2221,9 +2182,7 @@ fn fast_step(frame: &mut Frame, op: Op) -> bool {
             }
         }
         Op::StoreName(i) | Op::StoreGlobal(i) => {
-            let Some(v) = frame.stack.pop() else {
-                return false;
-            };
+            let v = pop(frame);
             let (name, hash) = (
                 &frame.code.names[i as usize],
                 frame.code.name_hashes[i as usize],
@@ -2249,20 +2208,11 @@ fn fast_step(frame: &mut Frame, op: Op) -> bool {
             else {
                 return false;
             };
-            replace_operands(frame, Value::Int(result));
+            replace_operands(frame, result);
         }
         Op::Compare(cmp) => {
-            let Some((a, b)) = int_operands(frame) else {
+            let Some(result) = int_operands(frame).and_then(|(a, b)| int_compare(a, cmp, b)) else {
                 return false;
-            };
-            let result = match cmp {
-                crate::ast::CmpOp::Eq => a == b,
-                crate::ast::CmpOp::NotEq => a != b,
-                crate::ast::CmpOp::Lt => a < b,
-                crate::ast::CmpOp::LtE => a <= b,
-                crate::ast::CmpOp::Gt => a > b,
-                crate::ast::CmpOp::GtE => a >= b,
-                _ => return false,
             };
             replace_operands(frame, Value::Bool(result));
         }
@@ -2286,35 +2236,6 @@ fn replace_operands(frame: &mut Frame, result: Value) {
     let len = frame.stack.len();
     frame.stack.truncate(len - 2);
     frame.stack.push(result);
-}
-
-/// `a op b` for ints, with Python's floor semantics, when the result fits in
-/// an `i64` and raises nothing; `None` otherwise.
-#[inline(always)]
-fn small_int_op(a: i64, op: crate::ast::BinOp, b: i64) -> Option<i64> {
-    use crate::ast::BinOp;
-    match op {
-        BinOp::Add => a.checked_add(b),
-        BinOp::Sub => a.checked_sub(b),
-        BinOp::Mul => a.checked_mul(b),
-        BinOp::Mod if b != 0 => {
-            let r = a.checked_rem(b)?;
-            Some(if r != 0 && (r < 0) != (b < 0) {
-                r + b
-            } else {
-                r
-            })
-        }
-        BinOp::FloorDiv if b != 0 => {
-            let q = a.checked_div(b)?;
-            Some(if a % b != 0 && (a < 0) != (b < 0) {
-                q - 1
-            } else {
-                q
-            })
-        }
-        _ => None,
-    }
 }
 
 #[inline(always)]
@@ -2343,38 +2264,4 @@ fn pop_n(frame: &mut Frame, n: usize) -> Vec<Value> {
 #[inline(always)]
 fn push(exec: &mut Execution, v: Value) {
     current(exec).stack.push(v);
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::ast::BinOp;
-    use crate::interp::small_int_op;
-
-    /// The fast path's int arithmetic against CPython's answers (`python3 -c
-    /// "print(-7 % 3, 7 % -3, -7 // 2, 7 // -2, -6 // 3, 6 % -3)"` prints
-    /// `2 -2 -4 -4 -2 0`); what does not fit in an i64, or raises, is left
-    /// to the general path.
-    #[test]
-    fn small_int_arithmetic_floors_as_python_does() {
-        let cases = [
-            (-7, BinOp::Mod, 3, Some(2)),
-            (7, BinOp::Mod, -3, Some(-2)),
-            (-7, BinOp::FloorDiv, 2, Some(-4)),
-            (7, BinOp::FloorDiv, -2, Some(-4)),
-            (-6, BinOp::FloorDiv, 3, Some(-2)),
-            (6, BinOp::Mod, -3, Some(0)),
-            (i64::MIN, BinOp::FloorDiv, -1, None),
-            (i64::MIN, BinOp::Mod, -1, None),
-            (i64::MAX, BinOp::Add, 1, None),
-            (i64::MIN, BinOp::Sub, 1, None),
-            (i64::MAX, BinOp::Mul, 2, None),
-            (5, BinOp::Mod, 0, None),
-            (5, BinOp::FloorDiv, 0, None),
-            (2, BinOp::Pow, 3, None),
-            (6, BinOp::Div, 3, None),
-        ];
-        for (a, op, b, expected) in cases {
-            assert_eq!(small_int_op(a, op, b), expected, "{a} {op:?} {b}");
-        }
-    }
 }

@@ -407,19 +407,9 @@ impl Interp {
 
     fn order(&mut self, a: &Value, op: CmpOp, b: &Value) -> Raise<Value> {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            return Ok(Value::Bool(match op {
-                CmpOp::Lt => x < y,
-                CmpOp::LtE => x <= y,
-                CmpOp::Gt => x > y,
-                _ => x >= y,
-            }));
+            return Ok(Value::Bool(ordering_accepts(op, x.cmp(y))));
         }
-        let accept = |o: Ordering| match op {
-            CmpOp::Lt => o == Ordering::Less,
-            CmpOp::LtE => o != Ordering::Greater,
-            CmpOp::Gt => o == Ordering::Greater,
-            _ => o != Ordering::Less,
-        };
+        let accept = |o: Ordering| ordering_accepts(op, o);
         if let (Some(x), Some(y)) = (number(a), number(b)) {
             return Ok(Value::Bool(num_cmp(&x, &y).is_some_and(accept)));
         }
@@ -2186,8 +2176,33 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
+/// Whether ordering `o` satisfies `op`, one of `<`, `<=`, `>`, `>=`.
+fn ordering_accepts(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::LtE => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        _ => o != Ordering::Less,
+    }
+}
+
+/// `x op y` for small ints, for the VM's dispatch loop
+/// (`interp::fast_step`); `None` for `is`, `in` and their negations, which
+/// take the general path.
+#[inline(always)]
+pub(crate) fn int_compare(x: i64, op: CmpOp, y: i64) -> Option<bool> {
+    match op {
+        CmpOp::Eq => Some(x == y),
+        CmpOp::NotEq => Some(x != y),
+        CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => Some(ordering_accepts(op, x.cmp(&y))),
+        CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn => None,
+    }
+}
+
 /// Fast paths for small ints; `None` when the result needs the general path.
-fn small_int_op(x: i64, op: BinOp, y: i64) -> Option<Value> {
+/// The VM's dispatch loop calls it too (`interp::fast_step`).
+#[inline(always)]
+pub(crate) fn small_int_op(x: i64, op: BinOp, y: i64) -> Option<Value> {
     Some(Value::Int(match op {
         BinOp::Add => x.checked_add(y)?,
         BinOp::Sub => x.checked_sub(y)?,
@@ -2309,5 +2324,45 @@ impl Interp {
                 Ok(index.and_then(|i| dict.borrow_mut().remove_at(i)))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod small_int_tests {
+    use crate::ast::{BinOp, CmpOp};
+    use crate::ops::{int_compare, small_int_op};
+    use crate::value::Value;
+
+    /// The small-int paths against CPython's answers (`python3 -c "print(-7 %
+    /// 3, 7 % -3, -7 // 2, 7 // -2, -6 // 3, 6 % -3)"` prints `2 -2 -4 -4 -2
+    /// 0`); what does not fit in an i64, or raises, is left to the general
+    /// path.
+    #[test]
+    fn small_int_arithmetic_floors_as_python_does() {
+        let int = |n| Some(Value::Int(n));
+        let cases = [
+            (-7, BinOp::Mod, 3, int(2)),
+            (7, BinOp::Mod, -3, int(-2)),
+            (-7, BinOp::FloorDiv, 2, int(-4)),
+            (7, BinOp::FloorDiv, -2, int(-4)),
+            (-6, BinOp::FloorDiv, 3, int(-2)),
+            (6, BinOp::Mod, -3, int(0)),
+            (i64::MIN, BinOp::FloorDiv, -1, None),
+            (i64::MIN, BinOp::Mod, -1, None),
+            (i64::MAX, BinOp::Add, 1, None),
+            (i64::MIN, BinOp::Sub, 1, None),
+            (i64::MAX, BinOp::Mul, 2, None),
+            (5, BinOp::Mod, 0, None),
+            (5, BinOp::FloorDiv, 0, None),
+            (2, BinOp::Pow, 3, None),
+            (6, BinOp::Div, 3, Some(Value::Float(2.0))),
+        ];
+        for (a, op, b, expected) in cases {
+            assert_eq!(small_int_op(a, op, b), expected, "{a} {op:?} {b}");
+        }
+        assert_eq!(int_compare(2, CmpOp::LtE, 2), Some(true));
+        assert_eq!(int_compare(3, CmpOp::Gt, 2), Some(true));
+        assert_eq!(int_compare(3, CmpOp::NotEq, 3), Some(false));
+        assert_eq!(int_compare(3, CmpOp::Is, 3), None);
     }
 }
